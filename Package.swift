@@ -1,0 +1,46 @@
+// swift-tools-version: 6.1
+// Trellis: a terminal knowledge-garden browser for deep-learning-theory researchers.
+import PackageDescription
+
+let package = Package(
+    name: "Trellis",
+    platforms: [.macOS(.v13)],
+    products: [
+        .executable(name: "trellis", targets: ["trellis"]),
+        .executable(name: "trellis-bench", targets: ["trellis-bench"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+        .package(url: "https://github.com/jpsim/Yams", from: "6.0.0"),
+    ],
+    targets: [
+        // Debian's C libraries, reached through module maps (see docs/architecture.md).
+        .systemLibrary(name: "CNcursesw", path: "Sources/CNcursesw"),
+        .systemLibrary(name: "CCmarkGFM", path: "Sources/CCmarkGFM"),
+
+        // cmark-gfm's tree, copied into plain Swift values behind one lock.
+        .target(name: "Markdown", dependencies: ["CCmarkGFM"]),
+        // The garden on disk: format, loader, immutable model, search, safe writes.
+        .target(name: "Garden", dependencies: ["Yams"]),
+        // Reads the owner's existing pages and turns them into garden notes.
+        .target(name: "Importer", dependencies: ["Garden", "Markdown", "Yams"]),
+
+        .executableTarget(
+            name: "trellis",
+            dependencies: [
+                "Garden", "Importer",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]),
+        .executableTarget(
+            name: "trellis-bench",
+            dependencies: [
+                "Garden", "Yams",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]),
+
+        .testTarget(name: "MarkdownTests", dependencies: ["Markdown", "CNcursesw"]),
+        .testTarget(name: "GardenTests", dependencies: ["Garden"]),
+        .testTarget(name: "ImporterTests", dependencies: ["Importer", "Garden"]),
+        .testTarget(name: "CLITests", dependencies: ["trellis", "Garden"]),
+    ]
+)

@@ -1,0 +1,123 @@
+/// The whole garden as one immutable value: topics in display order, notes, backlinks, and the
+/// problems found while loading. Built by `GardenLoader`; safe to share between threads.
+public struct Garden: Sendable {
+    /// The garden folder's absolute path.
+    public let root: String
+    /// Every topic, the root first, in depth-first display order.
+    public let topics: [Topic]
+    /// Every note that loaded, in the order of the topic tree.
+    public let notes: [Note]
+    public let problems: [Problem]
+    /// Note id → ids of the notes whose wiki links point at it.
+    public let backlinks: [String: [String]]
+    /// Resolved wiki-link targets: note id for every link that resolved.
+    let resolvedLinks: [String: String]
+
+    private let topicIndex: [String: Int]
+    private let noteIndex: [String: Int]
+    private let titleIndex: [String: [Int]]
+
+    init(root: String, topics: [Topic], notes: [Note], problems: [Problem],
+         backlinks: [String: [String]], resolvedLinks: [String: String]) {
+        self.root = root
+        self.topics = topics
+        self.notes = notes
+        self.problems = problems
+        self.backlinks = backlinks
+        self.resolvedLinks = resolvedLinks
+        topicIndex = Dictionary(uniqueKeysWithValues: topics.enumerated().map { ($1.id, $0) })
+        noteIndex = Dictionary(notes.enumerated().map { ($1.id.lowercased(), $0) }, uniquingKeysWith: { a, _ in a })
+        titleIndex = Dictionary(grouping: notes.indices, by: { TitleKey.of(notes[$0].title) })
+    }
+
+    public var rootTopic: Topic { topics[0] }
+
+    public func topic(_ id: String) -> Topic? { topicIndex[id].map { topics[$0] } }
+
+    public func note(_ id: String) -> Note? { noteIndex[id.lowercased()].map { notes[$0] } }
+
+    /// Finds a note the way a person names it: its id, its path, or its title (any case).
+    public func find(_ name: String) -> Note? {
+        var key = name
+        if key.hasSuffix(".md") { key = String(key.dropLast(3)) }
+        if let slash = key.lastIndex(of: "/") { key = String(key[key.index(after: slash)...]) }
+        if let note = note(key) { return note }
+        return titleIndex[TitleKey.of(name)]?.first.map { notes[$0] }
+    }
+
+    /// Finds a topic by id or by title (any case).
+    public func findTopic(_ name: String) -> Topic? {
+        let trimmed = name.trimmingCharacters(in: "/")
+        if let topic = topic(trimmed) { return topic }
+        let key = TitleKey.of(name)
+        return topics.first { TitleKey.of($0.title) == key || TitleKey.of($0.id) == key }
+    }
+
+    /// The notes of a topic; with `recursive`, those of every topic below it too (each once).
+    public func notes(in topicID: String, recursive: Bool = false) -> [Note] {
+        guard let topic = topic(topicID) else { return [] }
+        guard recursive else { return topic.noteIDs.compactMap(note) }
+        var seen = Set<String>()
+        var result: [Note] = []
+        for id in subtreeIDs(of: topic.id) {
+            for noteID in self.topic(id)!.noteIDs where seen.insert(noteID).inserted {
+                result.append(note(noteID)!)
+            }
+        }
+        return result
+    }
+
+    /// The topic and every topic below it, in display order.
+    public func subtreeIDs(of topicID: String) -> [String] {
+        guard let topic = topic(topicID) else { return [] }
+        return [topic.id] + topic.children.flatMap(subtreeIDs)
+    }
+
+    /// Papers read and papers in all, over the topic and everything below it.
+    public func readCount(of topicID: String) -> (read: Int, total: Int) {
+        let papers = notes(in: topicID, recursive: true).filter { $0.kind == .paper }
+        return (papers.filter(\.isRead).count, papers.count)
+    }
+
+    /// The note a wiki link in `note` resolves to, if any.
+    public func resolve(_ link: WikiLink) -> Note? {
+        resolvedLinks[link.target.lowercased()].flatMap(note)
+    }
+}
+
+/// How titles are compared for wiki links and duplicate detection: case-insensitive, with runs
+/// of whitespace collapsed.
+public enum TitleKey {
+    public static func of(_ title: String) -> String {
+        if let key = title.utf8.withContiguousStorageIfAvailable(asciiKey) ?? nil { return key }
+        return title.lowercased().split(whereSeparator: \.isWhitespace).joined(separator: " ")
+    }
+
+    /// The same key for an all-ASCII title, on bytes (the Character path above costs ~10 µs a
+    /// title, and the loader takes a key for every note and every wiki link); nil otherwise.
+    private static func asciiKey(_ bytes: UnsafeBufferPointer<UInt8>) -> String? {
+        var key: [UInt8] = []
+        key.reserveCapacity(bytes.count)
+        var pendingSpace = false
+        for byte in bytes {
+            guard byte < 0x80 else { return nil }
+            if byte == 0x20 || (0x09...0x0D).contains(byte) {
+                pendingSpace = !key.isEmpty
+                continue
+            }
+            if pendingSpace { key.append(0x20) }
+            pendingSpace = false
+            key.append((0x41...0x5A).contains(byte) ? byte + 0x20 : byte)
+        }
+        return String(decoding: key, as: UTF8.self)
+    }
+}
+
+extension String {
+    func trimmingCharacters(in set: Character) -> String {
+        var result = self[...]
+        while result.first == set { result = result.dropFirst() }
+        while result.last == set { result = result.dropLast() }
+        return String(result)
+    }
+}

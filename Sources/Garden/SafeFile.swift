@@ -1,0 +1,80 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// Writes that never lose the owner's words: a file is replaced by writing a temporary file
+/// beside it and renaming it over the original (atomic on one file system), and only if the
+/// file on disk still holds exactly what was read before the edit.
+public enum SafeFile {
+    public enum WriteError: Error, Equatable, CustomStringConvertible {
+        /// The file changed on disk since it was read; nothing was written.
+        case changedOnDisk(String)
+        /// The file exists although the caller expected to create it; nothing was written.
+        case alreadyExists(String)
+        case failed(String, String)
+
+        public var description: String {
+            switch self {
+            case .changedOnDisk(let path): return "\(path) changed on disk since it was read; not overwritten"
+            case .alreadyExists(let path): return "\(path) already exists; not overwritten"
+            case .failed(let path, let reason): return "cannot write \(path): \(reason)"
+            }
+        }
+    }
+
+    /// The file's bytes, or nil if it does not exist or cannot be read.
+    public static func read(_ path: String) -> [UInt8]? {
+        if case .success(let bytes) = readFile(path) { return bytes }
+        return nil
+    }
+
+    /// Replaces `path` with `contents` if the file still holds `expected`
+    /// (nil: the file must not exist yet). Creates missing parent folders.
+    public static func write(_ contents: String, to path: String, expecting expected: [UInt8]?) throws(WriteError) {
+        let current = read(path)
+        if let expected {
+            guard current == expected else { throw .changedOnDisk(path) }
+        } else if current != nil || access(path, F_OK) == 0 {
+            throw .alreadyExists(path)
+        }
+        try makeFolders(path.folder)
+        let temporary = path.folder + "/.\(path.fileName).trellis-\(getpid())-\(UInt32.random(in: 0...UInt32.max)).tmp"
+        let fd = open(temporary, O_WRONLY | O_CREAT | O_EXCL, 0o644)
+        guard fd >= 0 else { throw .failed(path, String(cString: strerror(errno))) }
+        var bytes = Array(contents.utf8)
+        var written = 0
+        while written < bytes.count {
+            let n = bytes.withUnsafeMutableBytes { Glibc.write(fd, $0.baseAddress! + written, $0.count - written) }
+            if n <= 0 {
+                close(fd)
+                unlink(temporary)
+                throw .failed(path, String(cString: strerror(errno)))
+            }
+            written += n
+        }
+        bytes.removeAll()
+        fsync(fd)
+        close(fd)
+        // Last look just before the rename, to narrow the window in which an editor's save
+        // could be lost.
+        if let expected, read(path) != expected {
+            unlink(temporary)
+            throw .changedOnDisk(path)
+        }
+        guard rename(temporary, path) == 0 else {
+            let reason = String(cString: strerror(errno))
+            unlink(temporary)
+            throw .failed(path, reason)
+        }
+    }
+
+    static func makeFolders(_ path: String) throws(WriteError) {
+        guard !path.isEmpty, access(path, F_OK) != 0 else { return }
+        try makeFolders(path.folder)
+        if mkdir(path, 0o755) != 0 && errno != EEXIST {
+            throw .failed(path, String(cString: strerror(errno)))
+        }
+    }
+}

@@ -1,0 +1,74 @@
+import Garden
+
+/// A topic the import creates, or an existing one it adds prose or a page record to.
+struct TopicPlan {
+    var id: String
+    var title: String
+    var existing: Topic?
+    var order: Int?
+    var prose: [String] = []
+    var sources: [YAMLValue] = []
+    var calculators: [String] = []
+
+    var isNew: Bool { existing == nil }
+    var hasChanges: Bool { isNew || !prose.isEmpty || !sources.isEmpty || !calculators.isEmpty }
+}
+
+extension Importer {
+    mutating func planTopic(_ topic: PageTopic) {
+        ensureTopic(topic.id, title: topic.title, order: topic.order)
+        var plan = topicPlans[topic.id]!
+        let existingProse = plan.existing.map { String($0.prose) } ?? ""
+        for text in topic.prose where !existingProse.contains(text) && !plan.prose.contains(text) {
+            plan.prose.append(text)
+        }
+        if let source = topic.pageSource {
+            let onDisk = plan.existing.flatMap { $0.frontMatter["sources"] }.map { value -> [YAMLValue] in
+                if case .list(let items) = value { return items }
+                return []
+            } ?? []
+            let known = (onDisk + plan.sources).map(\.canonicalText)
+            if !known.contains(source.canonicalText) { plan.sources.append(source) }
+        }
+        topicPlans[topic.id] = plan
+    }
+
+    /// Makes sure a topic and its ancestors exist or are planned.
+    mutating func ensureTopic(_ id: String, title: String? = nil, order: Int? = nil) {
+        guard topicPlans[id] == nil else { return }
+        if !id.isEmpty { ensureTopic(id.parentTopic) }
+        var plan = TopicPlan(id: id, title: title ?? Self.titleFromSlug(id), existing: garden?.topic(id))
+        if plan.isNew {
+            let base = baseOrder(under: id.parentTopic)
+            plan.order = id.isEmpty ? nil : base + (order ?? topicOrder.filter { $0.parentTopic == id.parentTopic }.count)
+            if id.isEmpty { plan.title = options.underTitle ?? "Garden" }
+            report.createdTopics.append(id.isEmpty ? "." : id)
+        }
+        if let names = options.calculators[id], plan.existing?.calculators.isEmpty ?? true {
+            plan.calculators = names
+        }
+        topicPlans[id] = plan
+        topicOrder.append(id)
+    }
+
+    /// New sub-topics are placed after the ones the owner already has.
+    private func baseOrder(under parent: String) -> Int {
+        guard let garden, let topic = garden.topic(parent) else { return 0 }
+        let orders = topic.children.compactMap { garden.topic($0)?.order }
+        return orders.isEmpty ? (topic.children.isEmpty ? 0 : topic.children.count) : orders.max()! + 1
+    }
+
+    static func titleFromSlug(_ id: String) -> String {
+        let last = id.split(separator: "/").last.map(String.init) ?? id
+        let words = last.split(separator: "-")
+        guard let first = words.first else { return last }
+        return ([first.prefix(1).uppercased() + first.dropFirst()] + words.dropFirst().map(String.init)).joined(separator: " ")
+    }
+}
+
+extension String {
+    var parentTopic: String {
+        guard let slash = lastIndex(of: "/") else { return "" }
+        return String(self[..<slash])
+    }
+}

@@ -1,0 +1,64 @@
+import Testing
+@testable import Garden
+
+@Suite struct FrontMatterSplitTests {
+    @Test func noFrontMatterIsAllBody() throws {
+        let split = try FrontMatterSplit("# Title\n\ntext\n")
+        #expect(split.yaml == nil)
+        #expect(split.body == "# Title\n\ntext\n")
+        #expect(split.bodyLineOffset == 0)
+    }
+
+    @Test func crlfFences() throws {
+        let split = try FrontMatterSplit("---\r\ntitle: A\r\n---\r\nbody\r\n")
+        #expect(split.yaml == "title: A\r\n")
+        #expect(split.body == "body\r\n")
+        #expect(split.bodyLineOffset == 3)
+    }
+
+    @Test func unclosedFenceIsAnErrorOnLineOne() {
+        #expect(throws: FrontMatterError.self) { try FrontMatterSplit("---\ntitle: A\nbody\n") }
+        do {
+            _ = try FrontMatterSplit("---\ntitle: A\n")
+        } catch {
+            #expect(error.line == 1)
+        }
+    }
+
+    @Test func dotsCloseTheFrontMatter() throws {
+        let split = try FrontMatterSplit("---\ntitle: A\n...\nbody\n")
+        #expect(split.yaml == "title: A\n")
+        #expect(split.body == "body\n")
+    }
+}
+
+@Suite struct FrontMatterParserTests {
+    @Test func scalarsKeepTheirText() throws {
+        let value = try FrontMatterParser.parse("arxiv: 1806.07572\nyear: 2018\n")
+        #expect(value["arxiv"]?.string == "1806.07572")
+        #expect(value["year"]?.int == 2018)
+    }
+
+    @Test func quotedNullIsAString() throws {
+        let value = try FrontMatterParser.parse("a: \"null\"\nb: null\n")
+        #expect(value["a"]?.string == "null")
+        #expect(value["a"]?.isNull == false)
+        #expect(value["b"]?.isNull == true)
+    }
+
+    @Test func badYAMLReportsTheFileLine() {
+        // Front matter starts on file line 2; the bad line is the YAML's third, file line 4.
+        do {
+            _ = try FrontMatterParser.parse("title: A\ntags: [a, b\nyear: 2018\n", firstLine: 2)
+            Issue.record("expected an error")
+        } catch {
+            #expect((3...5).contains(error.line), "line \(error.line)")
+        }
+        do {
+            _ = try FrontMatterParser.parse("title: A\nyear: 2018\n  bad: indent\n", firstLine: 2)
+            Issue.record("expected an error")
+        } catch {
+            #expect(error.line == 4, "line \(error.line): \(error.message)")
+        }
+    }
+}
