@@ -5,7 +5,7 @@ public enum SearchField: String, Sendable, CaseIterable {
     case body
 
     /// How much one match here counts: a title match outweighs any pile of body matches
-    /// (see `SearchIndex.termScore`).
+    /// (see `MatchRun.score`).
     public var weight: Double {
         switch self {
         case .title: return 12

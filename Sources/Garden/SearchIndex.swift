@@ -8,7 +8,7 @@ import Dispatch
 /// where each note's text starts. A query scans the buffers with `memmem`, one term at a time,
 /// and scores only the notes that match. For 10,000 notes of 2 KB that is ~20 MB of bytes and
 /// no per-word structures, so building is one pass over the text. The notes are split into
-/// one shard per core; shards are built and searched in parallel. See DECISIONS.md.
+/// one shard per core; shards are built and searched in parallel.
 public struct SearchIndex: Sendable {
     /// The notes, in the garden's order; a note's position here is its number in the shards.
     let notes: [Note]

@@ -41,6 +41,8 @@ enum SearchSnippet {
     /// cuts at spaces where one is near, marking cuts with `…`.
     static func trim(before: String, after: String, room: Int) -> (String, String) {
         let room = max(room, 20)
+        // Cutting a few characters would save little and lose the start of the sentence.
+        if before.count + after.count <= room + 10 { return (before, after) }
         let beforeCount = min(before.count, max(room * 3 / 10, room - after.count))
         let afterCount = min(after.count, room - beforeCount)
         var head = String(before.suffix(beforeCount))

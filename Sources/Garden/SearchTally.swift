@@ -22,8 +22,9 @@ struct MatchRun {
         if quality > best { best = quality }
     }
 
-    /// Enough matches seen: the best possible one among them, and `cap` in all.
-    var isFull: Bool { count >= Self.cap && best == 1 }
+    /// Enough matches seen: `cap` with a whole-word one among them, or four times as many
+    /// (a letter or fragment found inside every other word).
+    var isFull: Bool { count >= Self.cap && (best == 1 || count >= 4 * Self.cap) }
 
     /// The field's weight times the best match's quality (1 whole word, 0.6 word start, 0.1
     /// inside a word) plus a slowly growing bonus for more matches, so that many body matches
@@ -128,24 +129,24 @@ struct Tally {
     }
 }
 
-/// Finds one term in a folded buffer and grades each occurrence. It looks for the term's
-/// rarest byte with `memchr` (vectorised in every libc) and compares the rest around it:
-/// measured 3–5× faster than glibc's `memmem` on prose, where short common terms ("the")
-/// match every few dozen bytes and `memmem`'s per-call setup dominates.
+/// Finds one term in a folded buffer and grades each occurrence.
+///
+/// The search compares 16 positions at a time (SIMD): a position is a candidate when the
+/// term's first byte is there and its last byte is where it would end; only candidates are
+/// compared in full (W. Muła, "SIMD-friendly algorithms for substring searching", 2016). On
+/// prose this beats glibc's `memmem` several times over for short common terms ("the"),
+/// which match every few dozen bytes, where `memmem`'s per-call setup dominates.
 struct Matcher {
     let bytes: UnsafeBufferPointer<UInt8>
     let term: [UInt8]
     let startsWord: Bool
     let endsWord: Bool
-    /// Which byte of the term to look for first.
-    let anchor: Int
 
     init(bytes: UnsafeBufferPointer<UInt8>, term: [UInt8]) {
         self.bytes = bytes
         self.term = term
         startsWord = SearchFolding.isWordByte(term[0])
         endsWord = SearchFolding.isWordByte(term[term.count - 1])
-        anchor = term.indices.min { Self.commonness[Int(term[$0])] < Self.commonness[Int(term[$1])] }!
     }
 
     /// The first occurrence at or after `from` that ends by `end`, with its quality: 1 for a
@@ -153,35 +154,45 @@ struct Matcher {
     @inline(__always)
     func next(from: Int, end: Int) -> (offset: Int, quality: Double)? {
         let count = term.count
-        let base = bytes.baseAddress!
-        var start = from
-        return term.withUnsafeBufferPointer { needle -> (Int, Double)? in
-            let anchorByte = Int32(needle[anchor])
-            while start + count <= end {
-                let searchFrom = start + anchor
-                guard let hit = memchr(base + searchFrom, anchorByte, end - count + 1 + anchor - searchFrom) else { return nil }
-                let offset = UnsafeRawPointer(base).distance(to: UnsafeRawPointer(hit)) - anchor
-                if memcmp(base + offset, needle.baseAddress!, count) == 0 {
-                    // The buffer starts with a 0 and every note ends with one, so both
-                    // neighbours exist.
-                    let atStart = !startsWord || !SearchFolding.isWordByte(bytes[offset - 1])
-                    let atEnd = !endsWord || !SearchFolding.isWordByte(bytes[offset + count])
-                    return (offset, atStart ? (atEnd ? 1.0 : 0.6) : 0.1)
-                }
-                start = offset + 1
-            }
-            return nil
-        }
+        guard from + count <= end else { return nil }
+        let found = term.withUnsafeBufferPointer { find($0, from: from, end: end) }
+        guard let offset = found else { return nil }
+        // The buffer starts with a 0 and every note ends with one, so both neighbours exist.
+        let atStart = !startsWord || !SearchFolding.isWordByte(bytes[offset - 1])
+        let atEnd = !endsWord || !SearchFolding.isWordByte(bytes[offset + count])
+        return (offset, atStart ? (atEnd ? 1.0 : 0.6) : 0.1)
     }
 
-    /// How common each byte is in folded English text, higher for more common: space, then
-    /// letters by their frequency in English, digits, punctuation; non-ASCII bytes are rare.
-    static let commonness: [Int] = {
-        var table = Array(repeating: 1, count: 256)
-        for byte in 0x21...0x7E { table[byte] = 10 }
-        for digit in UInt8(ascii: "0")...UInt8(ascii: "9") { table[Int(digit)] = 20 }
-        for (rank, letter) in "zqxjkvbpygfwmucldrhsnioate".utf8.enumerated() { table[Int(letter)] = 30 + rank }
-        table[Int(SearchFolding.space)] = 100
-        return table
-    }()
-}
+    @inline(__always)
+    private func find(_ needle: UnsafeBufferPointer<UInt8>, from: Int, end: Int) -> Int? {
+        let base = UnsafeRawPointer(bytes.baseAddress!)
+        let count = needle.count
+        let lastOffset = count - 1
+        var position = from
+        let first = SIMD16<UInt8>(repeating: needle[0]), last = SIMD16<UInt8>(repeating: needle[lastOffset])
+        // Blocks whose 16 candidate starts all end before `end`.
+        while position + lastOffset + 16 <= end {
+            let starts = base.loadUnaligned(fromByteOffset: position, as: SIMD16<UInt8>.self)
+            let ends = base.loadUnaligned(fromByteOffset: position + lastOffset, as: SIMD16<UInt8>.self)
+            var mask = Self.bits(starts .== first .& ends .== last)
+            while mask != 0 {
+                let candidate = position + mask.trailingZeroBitCount
+                if count <= 2 || memcmp(base + candidate + 1, needle.baseAddress! + 1, count - 2) == 0 { return candidate }
+                mask &= mask - 1
+            }
+            position += 16
+        }
+        while position + count <= end {
+            if bytes[position] == needle[0], memcmp(base + position, needle.baseAddress!, count) == 0 { return position }
+            position += 1
+        }
+        return nil
+    }
+
+    /// Bit k set when lane k of the mask is.
+    @inline(__always)
+    private static func bits(_ mask: SIMDMask<SIMD16<Int8>>) -> UInt32 {
+        let weights = SIMD16<UInt8>(1, 2, 4, 8, 16, 32, 64, 128, 1, 2, 4, 8, 16, 32, 64, 128)
+        let lanes = SIMD16<UInt8>(truncatingIfNeeded: unsafeBitCast(mask, to: SIMD16<Int8>.self)) & weights
+        return UInt32(lanes.lowHalf.wrappedSum()) | UInt32(lanes.highHalf.wrappedSum()) << 8
+    }}

@@ -1,7 +1,7 @@
 import Garden
 
 extension JSON {
-    /// A note as `list --json` and `show --json` print it (see docs/cli.md for the keys).
+    /// A note as `list --json` and `show --json` print it.
     init(_ note: Note) {
         self = .object([
             "id": .string(note.id),

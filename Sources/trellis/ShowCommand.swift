@@ -35,7 +35,7 @@ enum NoteView {
         var lines = [safe(note.title), String(repeating: "=", count: min(max(note.title.count, 3), 80))]
         func field(_ name: String, _ value: String?) {
             guard let value, !value.isEmpty else { return }
-            lines.append((name + ":").padding(to: 10) + value)
+            lines.append((name + ":").padding(to: 12) + value)
         }
         field("id", safe(note.id))
         field("kind", note.kind.rawValue)

@@ -18,16 +18,43 @@ struct Trellis: ParsableCommand {
         ],
         defaultSubcommand: TreeCommand.self)
 
-    /// ArgumentParser's entry point, with runtime errors printed as one plain line.
+    /// Exit statuses: 0 success, 1 a runtime failure (no garden, no such note, problems found
+    /// by `check`), 2 a usage mistake (ArgumentParser's own 64 is mapped to the usual 2).
     static func main() {
         do {
-            var command = try parseAsRoot()
+            var command = try parseAsRoot(Self.movingGlobalOptions(Array(CommandLine.arguments.dropFirst())))
             try command.run()
         } catch let error as RuntimeError {
             Output.error(error.description)
             Foundation.exit(1)
         } catch {
+            if exitCode(for: error) == .validationFailure {
+                FileHandle.standardError.write(Data((fullMessage(for: error) + "\n").utf8))
+                Foundation.exit(2)
+            }
             exit(withError: error)
         }
+    }
+
+    /// `trellis --garden DIR list` means `trellis list --garden DIR`: the garden options are
+    /// declared on each subcommand, so ones given before the subcommand's name move after it.
+    static func movingGlobalOptions(_ arguments: [String]) -> [String] {
+        var leading: [String] = []
+        var index = 0
+        while index < arguments.count {
+            let argument = arguments[index]
+            if argument == "--no-cache" || argument.hasPrefix("--garden=") {
+                leading.append(argument)
+                index += 1
+            } else if argument == "--garden", index + 1 < arguments.count {
+                leading += [argument, arguments[index + 1]]
+                index += 2
+            } else {
+                break
+            }
+        }
+        let names = Set(configuration.subcommands.map { $0._commandName })
+        guard !leading.isEmpty, index < arguments.count, names.contains(arguments[index]) else { return arguments }
+        return [arguments[index]] + leading + arguments[(index + 1)...]
     }
 }
