@@ -42,7 +42,11 @@ public struct Garden: Sendable {
         if key.hasSuffix(".md") { key = String(key.dropLast(3)) }
         if let slash = key.lastIndex(of: "/") { key = String(key[key.index(after: slash)...]) }
         if let note = note(key) { return note }
-        return titleIndex[TitleKey.of(name)]?.first.map { notes[$0] }
+        if let exact = titleIndex[TitleKey.of(name)]?.first { return notes[exact] }
+        // A title's beginning is enough when it names one note ("Linformer").
+        let prefix = TitleKey.of(name)
+        let candidates = notes.filter { TitleKey.of($0.title).hasPrefix(prefix) }
+        return candidates.count == 1 ? candidates[0] : nil
     }
 
     /// Finds a topic by id or by title (any case).

@@ -141,4 +141,10 @@ import Testing
         #expect(rnns.notes?.hasPrefix("Use mean field theory and random matrix theory") == true)
         #expect(rnns.readInDepth == false && rnns.sources.count == 2)
     }
+
+    @Test func findByTitleBeginningWhenUnambiguous() throws {
+        let garden = try GardenLoader.load(Self.gardenPath)
+        #expect(garden.find("linformer")?.title == "Linformer: Self-Attention with Linear Complexity")
+        #expect(garden.find("Dynamical Isometry") == nil, "four papers start so; none is chosen")
+    }
 }
