@@ -41,7 +41,7 @@ struct GardenBuilder {
             let front = index?.frontMatter ?? .map([])
             let body = index.map { $0.body[...] } ?? ""
             let scanTitle = NoteBody.scan(body, lineOffset: 0).firstHeading.map(String.init)
-            let fallback = id.isEmpty ? "Garden" : Self.titleFromSlug(id.fileName)
+            let fallback = id.isEmpty ? "Garden" : Topic.title(fromSlug: id.fileName)
             var order: Int?
             if let value = front["order"] {
                 order = value.int
@@ -182,35 +182,9 @@ struct GardenBuilder {
 
     // MARK: Helpers
 
-    static func titleFromSlug(_ slug: String) -> String {
-        let words = slug.split(whereSeparator: { $0 == "-" || $0 == "_" })
-        guard let first = words.first else { return slug }
-        return ([first.prefix(1).uppercased() + first.dropFirst()] + words.dropFirst().map(String.init)).joined(separator: " ")
-    }
 
     /// The file line of a top-level front-matter key, for pointing problems at it.
     static func line(of key: String, in file: ParsedFile) -> Int? { file.keyLines[key] }
 
     static func line(of key: String, inBody note: Note) -> Int? { note.keyLines[key] ?? 1 }
-}
-
-extension String {
-    /// The last path component.
-    var fileName: String {
-        // Fast path on bytes: after the last "/" when the path does not end in one.
-        if let last = utf8.last, last != UInt8(ascii: "/") {
-            guard let slash = utf8.lastIndex(of: UInt8(ascii: "/")) else { return self }
-            return String(self[utf8.index(after: slash)...])
-        }
-        return split(separator: "/").last.map(String.init) ?? self
-    }
-    /// Everything before the last path component ("" at the top).
-    var folder: String {
-        guard let slash = lastIndex(of: "/") else { return "" }
-        return String(self[..<slash])
-    }
-    var droppingExtension: String {
-        guard let dot = lastIndex(of: "."), dot != startIndex else { return self }
-        return String(self[..<dot])
-    }
 }

@@ -252,6 +252,3 @@ extension Substring {
     }
 }
 
-extension String {
-    var trimmed: String { String(self[...].trimmingWhitespace()) }
-}

@@ -19,3 +19,12 @@ public struct Topic: Sendable, Equatable, Identifiable {
     /// Depth below the root (the root is 0).
     public var depth: Int
 }
+
+extension Topic {
+    /// A readable title from a folder or file name: `mean-field_theory` → "Mean field theory".
+    public static func title(fromSlug slug: String) -> String {
+        let words = slug.split(whereSeparator: { $0 == "-" || $0 == "_" })
+        guard let first = words.first else { return slug }
+        return ([first.prefix(1).uppercased() + first.dropFirst()] + words.dropFirst().map(String.init)).joined(separator: " ")
+    }
+}

@@ -1,3 +1,5 @@
+import Garden
+
 /// How pages are placed into the garden.
 public struct ImportOptions: Sendable {
     /// The topic id the pages land in ("" for the garden root).
@@ -18,11 +20,11 @@ public struct ImportOptions: Sendable {
     public init() {}
 
     public mutating func place(section: String, at topic: String) {
-        places[TitleKeyForImport.of(section)] = topic.trimmingSlashes
+        places[TitleKey.of(section)] = topic.trimmingSlashes
     }
 
     public mutating func alias(_ written: String, as title: String) {
-        aliases[TitleKeyForImport.of(written)] = title
+        aliases[TitleKey.of(written)] = title
     }
 }
 

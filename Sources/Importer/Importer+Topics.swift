@@ -36,11 +36,11 @@ extension Importer {
     /// Makes sure a topic and its ancestors exist or are planned.
     mutating func ensureTopic(_ id: String, title: String? = nil, order: Int? = nil) {
         guard topicPlans[id] == nil else { return }
-        if !id.isEmpty { ensureTopic(id.parentTopic) }
-        var plan = TopicPlan(id: id, title: title ?? Self.titleFromSlug(id), existing: garden?.topic(id))
+        if !id.isEmpty { ensureTopic(id.folder) }
+        var plan = TopicPlan(id: id, title: title ?? Topic.title(fromSlug: id.fileName), existing: garden?.topic(id))
         if plan.isNew {
-            let base = baseOrder(under: id.parentTopic)
-            plan.order = id.isEmpty ? nil : base + (order ?? topicOrder.filter { $0.parentTopic == id.parentTopic }.count)
+            let base = baseOrder(under: id.folder)
+            plan.order = id.isEmpty ? nil : base + (order ?? topicOrder.filter { $0.folder == id.folder }.count)
             if id.isEmpty { plan.title = options.underTitle ?? "Garden" }
             report.createdTopics.append(id.isEmpty ? "." : id)
         }
@@ -56,19 +56,5 @@ extension Importer {
         guard let garden, let topic = garden.topic(parent) else { return 0 }
         let orders = topic.children.compactMap { garden.topic($0)?.order }
         return orders.isEmpty ? (topic.children.isEmpty ? 0 : topic.children.count) : orders.max()! + 1
-    }
-
-    static func titleFromSlug(_ id: String) -> String {
-        let last = id.split(separator: "/").last.map(String.init) ?? id
-        let words = last.split(separator: "-")
-        guard let first = words.first else { return last }
-        return ([first.prefix(1).uppercased() + first.dropFirst()] + words.dropFirst().map(String.init)).joined(separator: " ")
-    }
-}
-
-extension String {
-    var parentTopic: String {
-        guard let slash = lastIndex(of: "/") else { return "" }
-        return String(self[..<slash])
     }
 }

@@ -31,12 +31,3 @@ struct PageFrontMatter {
 
     subscript(key: String) -> String? { values.first { $0.key == key }?.value }
 }
-
-extension String {
-    var trimmed: String {
-        var s = self[...]
-        while let f = s.first, f.isWhitespace { s = s.dropFirst() }
-        while let l = s.last, l.isWhitespace { s = s.dropLast() }
-        return String(s)
-    }
-}

@@ -104,15 +104,19 @@ struct PageReader {
 
     private mutating func openTopic(_ title: String, level: Int) {
         while let top = stack.last, top.level >= level { stack.removeLast() }
-        let parent = currentTopic
-        let id = options.places[TitleKeyForImport.of(title)]
-            ?? (parent.isEmpty ? "" : parent + "/") + Slug.make(title)
+        stack.append((level, addTopic(title, under: currentTopic), title))
+    }
+
+    /// The topic a section title makes under `parent` (or where `--place` sends it), recorded
+    /// once with its position among the page's other sub-topics of that parent.
+    private mutating func addTopic(_ title: String, under parent: String) -> String {
+        let id = options.places[TitleKey.of(title)] ?? (parent.isEmpty ? "" : parent + "/") + Slug.make(title)
         let order = siblingCount[parent, default: 0]
         siblingCount[parent] = order + 1
-        stack.append((level, id, title))
         if !page.topics.contains(where: { $0.id == id }) {
             page.topics.append(PageTopic(id: id, title: title, order: order))
         }
+        return id
     }
 
     // MARK: Lists
@@ -130,13 +134,7 @@ struct PageReader {
             }
             if allTopics || !sublists.isEmpty {
                 let title = inlines.plainText.trimmed
-                let parent = topic
-                let id = options.places[TitleKeyForImport.of(title)] ?? (parent.isEmpty ? "" : parent + "/") + Slug.make(title)
-                let order = siblingCount[parent, default: 0]
-                siblingCount[parent] = order + 1
-                if !page.topics.contains(where: { $0.id == id }) {
-                    page.topics.append(PageTopic(id: id, title: title, order: order))
-                }
+                let id = addTopic(title, under: topic)
                 let saved = stack
                 stack.append((Int.max, id, title))
                 sublists.forEach { readList($0, topic: id) }
@@ -183,7 +181,7 @@ struct PageReader {
         if let month { source.append(("month", .scalar(month, plain: false))) }
         source += extra
         var kind = forcedKind ?? (url.map { Identifiers.arxiv($0) != nil || Identifiers.openreview($0) != nil } == true || linkedHeading ? .paper : EntryKind.classify(written))
-        if let alias = options.aliases[TitleKeyForImport.of(written)] {
+        if let alias = options.aliases[TitleKey.of(written)] {
             title = alias
             kind = .paper
             source.append(("as_written", .scalar(written, plain: false)))
@@ -325,21 +323,9 @@ struct PageReader {
     }
 }
 
-/// Section names and aliases are compared case-insensitively with spaces collapsed.
-enum TitleKeyForImport {
-    static func of(_ text: String) -> String {
-        text.lowercased().split(whereSeparator: \.isWhitespace).joined(separator: " ")
-    }
-}
-
 extension String {
     func replacingFirst(_ target: String, with replacement: String) -> String {
         guard !target.isEmpty, let range = range(of: target) else { return self }
         return replacingCharacters(in: range, with: replacement)
-    }
-    var fileName: String { split(separator: "/").last.map(String.init) ?? self }
-    var droppingExtension: String {
-        guard let dot = lastIndex(of: "."), dot != startIndex else { return self }
-        return String(self[..<dot])
     }
 }
