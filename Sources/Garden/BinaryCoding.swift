@@ -4,6 +4,8 @@
 ///     record       path, size, modified (zigzag)
 ///     frontMatter  0 = none | 1 then a YAML value
 ///     body, bodyLineOffset (zigzag)
+///     scan         abstract, notes, first heading: each 0 = none | 1 then start, length;
+///                  wiki links: count, then (target, 0 = no label | 1 then label, line (zigzag))
 ///     keyLines     count, then (key, line (zigzag)) pairs
 ///     problems     count, then (path, 0 = no line | line + 1, severity 0/1, message)
 ///
@@ -23,6 +25,26 @@ extension BinaryWriter {
         }
         string(file.body)
         signed(Int64(file.bodyLineOffset))
+        for range in [file.scan.abstract, file.scan.notes, file.scan.firstHeading] {
+            if let range {
+                byte(1)
+                count(range.lowerBound)
+                count(range.count)
+            } else {
+                byte(0)
+            }
+        }
+        count(file.scan.wikiLinks.count)
+        for link in file.scan.wikiLinks {
+            string(link.target)
+            if let label = link.label {
+                byte(1)
+                string(label)
+            } else {
+                byte(0)
+            }
+            signed(Int64(link.line))
+        }
         count(file.keyLines.count)
         for (key, line) in file.keyLines.sorted(by: { $0.key < $1.key }) {
             string(key)
@@ -72,6 +94,22 @@ extension BinaryReader {
         }
         let body = try string()
         let bodyLineOffset = try int()
+        var scan = BodyScan()
+        scan.abstract = try range()
+        scan.notes = try range()
+        scan.firstHeading = try range()
+        let linkCount = try count()
+        scan.wikiLinks.reserveCapacity(linkCount)
+        for _ in 0..<linkCount {
+            let target = try string()
+            let label: String?
+            switch try byte() {
+            case 0: label = nil
+            case 1: label = try string()
+            default: throw Malformed()
+            }
+            scan.wikiLinks.append(WikiLink(target: target, label: label, line: try int()))
+        }
         let keyCount = try count()
         var keyLines: [String: Int] = Dictionary(minimumCapacity: keyCount)
         for _ in 0..<keyCount {
@@ -94,7 +132,20 @@ extension BinaryReader {
                                     severity: severity, message: try string()))
         }
         return ParsedFile(record: record, frontMatter: frontMatter, body: body, bodyLineOffset: bodyLineOffset,
-                          keyLines: keyLines, problems: problems)
+                          keyLines: keyLines, problems: problems, scan: scan)
+    }
+
+    /// An optional byte range written as 0, or 1 then its start and length.
+    mutating func range() throws(Malformed) -> Range<Int>? {
+        switch try byte() {
+        case 0: return nil
+        case 1:
+            let start = try count(limit: Int.max)
+            let length = try count(limit: Int.max)
+            guard start <= Int.max - length else { throw Malformed() }
+            return start..<(start + length)
+        default: throw Malformed()
+        }
     }
 
     mutating func yaml(depth: Int) throws(Malformed) -> YAMLValue {

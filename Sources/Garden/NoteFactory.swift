@@ -17,7 +17,7 @@ struct NoteFactory {
 
     mutating func make(_ front: YAMLValue) -> Note {
         let body = file.body[...]
-        let scan = NoteBody.scan(body, lineOffset: file.bodyLineOffset)
+        let scan = file.scan
         let folder = file.record.path.folder
         var topics = [folder]
         for extra in stringList("topics", front) {
@@ -29,9 +29,9 @@ struct NoteFactory {
             }
         }
         let kind = noteKind(front)
-        return Note(
+        return Note(Note.Fields(
             id: id, kind: kind,
-            title: front["title"]?.string ?? scan.firstHeading.map(String.init) ?? id,
+            title: front["title"]?.string ?? BodyScan.slice(scan.firstHeading, of: file.body).map(String.init) ?? id,
             authors: stringList("authors", front),
             year: wholeNumber("year", front),
             links: Links(arxiv: front["arxiv"]?.string, url: front["url"]?.string,
@@ -44,8 +44,9 @@ struct NoteFactory {
             order: wholeNumber("order", front),
             path: file.record.path, frontMatter: front,
             body: body, bodyLineOffset: file.bodyLineOffset,
-            abstract: scan.abstract, notes: scan.notes, wikiLinks: scan.wikiLinks,
-            keyLines: file.keyLines)
+            abstract: BodyScan.slice(scan.abstract, of: file.body), notes: BodyScan.slice(scan.notes, of: file.body),
+            wikiLinks: scan.wikiLinks,
+            keyLines: file.keyLines))
     }
 
     private mutating func noteKind(_ front: YAMLValue) -> Note.Kind {

@@ -21,7 +21,7 @@ import Darwin
 /// overlong file — reads as an empty cache, never as wrong data and never as a crash.
 struct ParseCache {
     static let magic: [UInt8] = Array("TRLSPCAC".utf8)
-    static let formatVersion: UInt64 = 2
+    static let formatVersion: UInt64 = 3
     /// Entries per chunk: small enough to spread 10,000 files over the cores, large enough
     /// that the per-chunk overhead does not matter.
     static let entriesPerChunk = 512
@@ -42,22 +42,19 @@ struct ParseCache {
 
     /// Cached files by relative path; empty when there is no usable cache.
     func read() -> [String: ParsedFile] {
-        // Mapped rather than read: the pages come straight from the page cache, populated in
-        // one call, instead of being zeroed and copied into a 20 MB array first.
+        // Mapped rather than read: the pages come straight from the page cache instead of being
+        // zeroed and copied into a 20 MB array first, and pages already decoded are handed back
+        // (`MappedPages`), so the file never adds its whole size to the process's peak memory.
         let fd = open(path, O_RDONLY)
         guard fd >= 0 else { return [:] }
         defer { close(fd) }
         var info = stat()
         guard fstat(fd, &info) == 0, info.st_size > 0 else { return [:] }
         let length = Int(info.st_size)
-        #if canImport(Glibc)
-        let flags = MAP_PRIVATE | MAP_POPULATE
-        #else
-        let flags = MAP_PRIVATE
-        #endif
-        guard let address = mmap(nil, length, PROT_READ, flags, fd, 0), address != MAP_FAILED else { return [:] }
+        guard let address = mmap(nil, length, PROT_READ, MAP_PRIVATE, fd, 0), address != MAP_FAILED else { return [:] }
         defer { munmap(address, length) }
-        return Self.decode(UnsafeRawBufferPointer(start: address, count: length), gardenRoot: gardenRoot) ?? [:]
+        let buffer = UnsafeRawBufferPointer(start: address, count: length)
+        return (try? Self.decodeOrThrow(buffer, gardenRoot: gardenRoot, pages: MappedPages(mapping: buffer))) ?? [:]
     }
 
     /// Replaces the cache with the storable ones of `files`. `scanTime` is the wall-clock time
@@ -65,10 +62,10 @@ struct ParseCache {
     /// writable cache folder the garden still loads, only more slowly.
     func write(_ files: [ParsedFile], scanTime: Int64 = ParseCache.now()) {
         let stored = files.filter { Self.isStorable($0, scanTime: scanTime) }
-        let bytes = Self.encode(stored, gardenRoot: gardenRoot, scanTime: scanTime)
+        let pieces = Self.encode(stored, gardenRoot: gardenRoot, scanTime: scanTime)
         guard makeDirectories(directory) else { return }
         let temporary = path + ".tmp-\(getpid())"
-        guard writeAll(bytes, to: temporary) else {
+        guard writeAll(pieces, to: temporary) else {
             unlink(temporary)
             return
         }
@@ -101,29 +98,32 @@ struct ParseCache {
 
     // MARK: Encoding
 
-    static func encode(_ files: [ParsedFile], gardenRoot: String, scanTime: Int64) -> [UInt8] {
-        var writer = BinaryWriter(capacity: files.reduce(64) { $0 + $1.body.utf8.count + 512 })
-        writer.raw(magic)
-        writer.varint(formatVersion)
-        let checksumOffset = writer.bytes.count
-        writer.raw(repeatElement(0, count: 8))
-        writer.string(gardenRoot)
-        writer.signed(scanTime)
+    /// The cache file's bytes as pieces to write one after another: the header, then each
+    /// chunk as it was encoded (joining them would hold the whole garden twice in memory).
+    static func encode(_ files: [ParsedFile], gardenRoot: String, scanTime: Int64) -> [[UInt8]] {
         let chunks = stride(from: 0, to: files.count, by: entriesPerChunk).map { Array(files[$0..<min($0 + entriesPerChunk, files.count)]) }
         let encoded = chunks.parallelMap { chunk in
             var chunkWriter = BinaryWriter(capacity: chunk.reduce(0) { $0 + $1.body.utf8.count + 512 })
             for file in chunk { chunkWriter.parsedFile(file) }
             return chunkWriter.bytes
         }
-        writer.count(chunks.count)
+        var header = BinaryWriter(capacity: 256 + 16 * chunks.count)
+        header.raw(magic)
+        header.varint(formatVersion)
+        let checksumOffset = header.bytes.count
+        header.raw(repeatElement(0, count: 8))
+        header.string(gardenRoot)
+        header.signed(scanTime)
+        header.count(chunks.count)
         for (chunk, bytes) in zip(chunks, encoded) {
-            writer.count(chunk.count)
-            writer.count(bytes.count)
+            header.count(chunk.count)
+            header.count(bytes.count)
         }
-        for bytes in encoded { writer.raw(bytes) }
-        let checksum = writer.bytes.withUnsafeBytes { Self.checksum(UnsafeRawBufferPointer(rebasing: $0[(checksumOffset + 8)...])) }
-        writer.patch64(checksum, at: checksumOffset)
-        return writer.bytes
+        var checksum = Checksum(length: header.bytes.count - checksumOffset - 8 + encoded.reduce(0) { $0 + $1.count })
+        header.bytes.withUnsafeBytes { checksum.add(UnsafeRawBufferPointer(rebasing: $0[(checksumOffset + 8)...])) }
+        for bytes in encoded { bytes.withUnsafeBytes { checksum.add($0) } }
+        header.patch64(checksum.value, at: checksumOffset)
+        return [header.bytes] + encoded
     }
 
     /// The cached files, or nil when `bytes` are not a valid cache of `gardenRoot`.
@@ -132,15 +132,17 @@ struct ParseCache {
     }
 
     static func decode(_ buffer: UnsafeRawBufferPointer, gardenRoot: String) -> [String: ParsedFile]? {
-        try? decodeOrThrow(buffer, gardenRoot: gardenRoot)
+        try? decodeOrThrow(buffer, gardenRoot: gardenRoot, pages: nil)
     }
 
-    private static func decodeOrThrow(_ buffer: UnsafeRawBufferPointer, gardenRoot: String) throws(BinaryReader.Malformed) -> [String: ParsedFile] {
+    /// `pages`, when the buffer is a file mapping, gives back each part once it is read.
+    private static func decodeOrThrow(_ buffer: UnsafeRawBufferPointer, gardenRoot: String,
+                                      pages: MappedPages?) throws(BinaryReader.Malformed) -> [String: ParsedFile] {
         var reader = BinaryReader(buffer)
         guard try reader.raw(magic.count).elementsEqual(magic),
               try reader.varint() == formatVersion else { throw BinaryReader.Malformed() }
         let expected = try reader.uint64LE()
-        guard checksum(UnsafeRawBufferPointer(rebasing: buffer[reader.position...])) == expected,
+        guard checksum(UnsafeRawBufferPointer(rebasing: buffer[reader.position...]), pages: pages) == expected,
               try reader.string() == gardenRoot else { throw BinaryReader.Malformed() }
         _ = try reader.signed()  // the scan time, kept for inspection
         var chunks: [Chunk] = []
@@ -161,6 +163,7 @@ struct ParseCache {
                 guard let file = try? chunkReader.parsedFile() else { return nil }
                 files.append(file)
             }
+            pages?.release(UnsafeRawBufferPointer(rebasing: base.buffer[chunk.start..<chunk.start + chunk.length]))
             return chunkReader.isAtEnd ? files : nil
         }
         var files: [String: ParsedFile] = Dictionary(minimumCapacity: decoded.reduce(0) { $0 + ($1?.count ?? 0) })
@@ -185,21 +188,17 @@ struct ParseCache {
 
     /// A 64-bit hash of the payload, eight bytes at a time (a byte-at-a-time hash over 20 MB
     /// would cost ~20 ms of the load). It detects corruption; it is not cryptographic.
-    static func checksum(_ bytes: UnsafeRawBufferPointer) -> UInt64 {
-        let multiplier: UInt64 = 0x9E37_79B9_7F4A_7C15
-        var hash: UInt64 = 0xCBF2_9CE4_8422_2325 ^ UInt64(bytes.count)
+    static func checksum(_ bytes: UnsafeRawBufferPointer, pages: MappedPages? = nil) -> UInt64 {
+        var checksum = Checksum(length: bytes.count)
         var offset = 0
-        while offset + 8 <= bytes.count {
-            let word = bytes.loadUnaligned(fromByteOffset: offset, as: UInt64.self).littleEndian
-            hash = ((hash ^ word) &* multiplier)
-            hash ^= hash >> 29
-            offset += 8
-        }
         while offset < bytes.count {
-            hash = (hash ^ UInt64(bytes[offset])) &* multiplier
-            offset += 1
+            let end = min(bytes.count, offset + MappedPages.window)
+            let window = UnsafeRawBufferPointer(rebasing: bytes[offset..<end])
+            checksum.add(window)
+            pages?.release(window)
+            offset = end
         }
-        return hash ^ (hash >> 32)
+        return checksum.value
     }
 
     /// FNV-1a 64 of the path's UTF-8, as 16 hex digits.
@@ -214,6 +213,25 @@ struct ParseCache {
     }
 }
 
+/// A read-only file mapping whose pages can be handed back to the kernel once read: they stop
+/// counting towards the process's memory and are read again from the page cache if touched.
+/// Never used on ordinary memory, where giving pages back would zero them.
+struct MappedPages: @unchecked Sendable {
+    /// How much the checksum pass reads before giving pages back.
+    static let window = 1 << 20
+    let mapping: UnsafeRawBufferPointer
+
+    /// Gives back the whole pages inside `part` (a part of `mapping`).
+    func release(_ part: UnsafeRawBufferPointer) {
+        guard let base = mapping.baseAddress, let start = part.baseAddress, part.count > 0 else { return }
+        let page = Int(sysconf(Int32(_SC_PAGESIZE)))
+        let first = (start - base + page - 1) / page * page
+        let end = (start - base + part.count) / page * page
+        guard end > first else { return }
+        madvise(UnsafeMutableRawPointer(mutating: base + first), end - first, MADV_DONTNEED)
+    }
+}
+
 /// Creates `path` and any missing parents (`mkdir -p`); true when it exists as a folder.
 private func makeDirectories(_ path: String) -> Bool {
     var info = stat()
@@ -223,12 +241,12 @@ private func makeDirectories(_ path: String) -> Bool {
     return mkdir(path, 0o755) == 0 || errno == EEXIST
 }
 
-/// Writes `bytes` to a new file at `path`; false on any failure.
-private func writeAll(_ bytes: [UInt8], to path: String) -> Bool {
+/// Writes `pieces`, one after another, to a new file at `path`; false on any failure.
+private func writeAll(_ pieces: [[UInt8]], to path: String) -> Bool {
     let fd = open(path, O_WRONLY | O_CREAT | O_TRUNC, 0o644)
     guard fd >= 0 else { return false }
-    var written = 0
-    let ok = bytes.withUnsafeBytes { buffer -> Bool in
+    let ok = pieces.allSatisfy { piece in piece.withUnsafeBytes { buffer -> Bool in
+        var written = 0
         while written < buffer.count {
             let n = write(fd, buffer.baseAddress! + written, buffer.count - written)
             if n < 0 {
@@ -238,6 +256,6 @@ private func writeAll(_ bytes: [UInt8], to path: String) -> Bool {
             written += n
         }
         return true
-    }
+    } }
     return close(fd) == 0 && ok
 }

@@ -9,6 +9,8 @@ struct ParsedFile: Sendable {
     /// File line of each top-level front-matter key, to point problems at.
     var keyLines: [String: Int]
     var problems: [Problem]
+    /// Sections and wiki links of the body, found once when the file is parsed.
+    var scan: BodyScan = .empty
 
     /// Reads and parses one file. Never throws: everything wrong becomes a problem.
     static func parse(_ record: FileRecord, root: String) -> ParsedFile {
@@ -31,6 +33,7 @@ struct ParsedFile: Sendable {
             let split = try FrontMatterSplit(text)
             parsed.body = String(split.body)
             parsed.bodyLineOffset = split.bodyLineOffset
+            parsed.scan = BodyScan(of: parsed.body, lineOffset: split.bodyLineOffset)
             if let yaml = split.yaml {
                 parsed.keyLines = FrontMatterParser.topLevelKeyLines(yaml, firstLine: 2)
                 parsed.frontMatter = try FrontMatterParser.parse(yaml)

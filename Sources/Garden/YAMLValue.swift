@@ -3,7 +3,7 @@
 /// Scalars keep the text exactly as written (so `arxiv: 1806.07572` stays the string
 /// "1806.07572" rather than becoming a float) together with whether they were plain
 /// (unquoted, untagged), which decides whether `null`, `~`, `true`, `false` mean themselves.
-public indirect enum YAMLValue: Sendable, Equatable {
+public enum YAMLValue: Sendable, Equatable {
     case scalar(String, plain: Bool)
     case list([YAMLValue])
     /// Keys in the order they were written.
