@@ -65,7 +65,7 @@ public enum FrontMatterParser {
         do {
             node = try Yams.compose(yaml: String(yaml))
         } catch let error as YamlError {
-            throw Self.describe(error, firstLine: firstLine)
+            throw Self.describe(error, firstLine: firstLine, lineCount: yaml.split(separator: "\n", omittingEmptySubsequences: false).count - (yaml.hasSuffix("\n") ? 1 : 0))
         } catch {
             throw FrontMatterError(line: firstLine, message: "front matter is not valid YAML: \(error)")
         }
@@ -103,16 +103,25 @@ public enum FrontMatterParser {
         }
     }
 
-    private static func describe(_ error: YamlError, firstLine: Int) -> FrontMatterError {
+    /// Points the error at a file line. libyaml reports where it gave up, which for an
+    /// unclosed `[` or quote is the end of the front matter; the line where the unclosed thing
+    /// began (its context) is then the one to fix, and the message names both.
+    private static func describe(_ error: YamlError, firstLine: Int, lineCount: Int) -> FrontMatterError {
+        let found: (context: YamlError.Context?, problem: String, mark: Mark)
         switch error {
-        case .scanner(let context, let problem, let mark, _):
-            return FrontMatterError(line: firstLine - 1 + mark.line, message: "front matter YAML: \(problem)\(context.map { " \($0.text)" } ?? "")")
-        case .parser(let context, let problem, let mark, _):
-            return FrontMatterError(line: firstLine - 1 + mark.line, message: "front matter YAML: \(problem)\(context.map { " \($0.text)" } ?? "")")
-        case .composer(let context, let problem, let mark, _):
-            return FrontMatterError(line: firstLine - 1 + mark.line, message: "front matter YAML: \(problem)\(context.map { " \($0.text)" } ?? "")")
+        case .scanner(let context, let problem, let mark, _),
+             .parser(let context, let problem, let mark, _),
+             .composer(let context, let problem, let mark, _):
+            found = (context, problem, mark)
         default:
             return FrontMatterError(line: firstLine, message: "front matter YAML: \(error)")
         }
+        let fileLine = { (mark: Mark) in firstLine - 1 + mark.line }
+        guard let context = found.context else {
+            return FrontMatterError(line: fileLine(found.mark), message: "front matter YAML: \(found.problem)")
+        }
+        let message = "front matter YAML: \(found.problem) \(context.text) that starts on line \(fileLine(context.mark))"
+        let atEnd = found.mark.line > lineCount
+        return FrontMatterError(line: fileLine(atEnd ? context.mark : found.mark), message: message)
     }
 }

@@ -6,7 +6,7 @@ import Testing
         #expect(result.status == 1)
         #expect(result.lines == [
             "mean-field/mei2018.md:16: warning: wiki link [[No Such Paper]] matches no note or topic",
-            "scratch/bad-yaml.md:4: error: front matter YAML: did not find expected ',' or ']' while parsing a flow sequence",
+            "scratch/bad-yaml.md:3: error: front matter YAML: did not find expected ',' or ']' while parsing a flow sequence that starts on line 3",
             "scratch/dup-title.md:2: warning: two notes have the title \"deep neural networks as gaussian processes\" (also nngp-ntk/lee2018.md); wiki links to it are ambiguous",
             "scratch/latin1.md:2: error: not valid UTF-8 (first bad byte at column 11); file skipped",
             "scratch/lee2018.md:1: error: duplicate note id 'lee2018': nngp-ntk/lee2018.md has the same file name; this file is skipped",
