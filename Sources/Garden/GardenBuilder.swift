@@ -40,7 +40,7 @@ struct GardenBuilder {
             let index = indexFiles[id]
             let front = index?.frontMatter ?? .map([])
             let body = index.map { $0.body[...] } ?? ""
-            let scanTitle = NoteBody.scan(body, lineOffset: 0).firstHeading.map(String.init)
+            let scanTitle = index.flatMap { BodyScan.slice($0.scan.firstHeading, of: $0.body) }.map(String.init)
             let fallback = id.isEmpty ? "Garden" : Topic.title(fromSlug: id.fileName)
             var order: Int?
             if let value = front["order"] {

@@ -26,6 +26,13 @@ import Testing
         #expect(loaded.readCount(of: "") == (read: 1, total: 2))
         #expect(loaded.note("two")?.topics == ["a/b", "c"])
         #expect(loaded.topic("c")?.noteIDs == ["two"])
+        #expect(loaded.topic("a/b")?.title == "B", "an index without a title takes its first heading")
+    }
+
+    @Test func aTopicWithoutIndexIsTitledFromItsFolder() throws {
+        let garden = TemporaryGarden()
+        garden.write("mean-field_theory/note.md", paper("Note"))
+        #expect(try garden.load().topic("mean-field_theory")?.title == "Mean field theory")
     }
 
     @Test func notesInATopicAreInDisplayOrder() throws {
