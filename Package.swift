@@ -12,6 +12,7 @@ let package = Package(
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
         .package(url: "https://github.com/jpsim/Yams", from: "6.0.0"),
+        .package(url: "https://github.com/apple/swift-numerics", from: "1.1.0"),
     ],
     targets: [
         // Debian's C libraries, reached through module maps (see docs/architecture.md).
@@ -24,23 +25,28 @@ let package = Package(
         .target(name: "Garden", dependencies: ["Yams"]),
         // Reads the owner's existing pages and turns them into garden notes.
         .target(name: "Importer", dependencies: ["Garden", "Markdown", "Yams"]),
+        // Pure numerics: Gaussian expectations, mean-field signal propagation (no I/O, no UI).
+        .target(
+            name: "SignalProp",
+            dependencies: [.product(name: "RealModule", package: "swift-numerics")]),
 
         .executableTarget(
             name: "trellis",
             dependencies: [
-                "Garden", "Importer",
+                "Garden", "Importer", "SignalProp",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]),
         .executableTarget(
             name: "trellis-bench",
             dependencies: [
-                "Garden", "Yams",
+                "Garden", "Yams", "SignalProp",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]),
 
         .testTarget(name: "MarkdownTests", dependencies: ["Markdown", "CNcursesw"]),
         .testTarget(name: "GardenTests", dependencies: ["Garden"]),
         .testTarget(name: "ImporterTests", dependencies: ["Importer", "Garden"]),
+        .testTarget(name: "SignalPropTests", dependencies: ["SignalProp"]),
         .testTarget(name: "CLITests", dependencies: ["trellis", "Garden"]),
     ]
 )

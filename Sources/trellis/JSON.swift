@@ -14,6 +14,22 @@ enum JSON: Equatable {
     static func string(_ text: Substring?) -> JSON { text.map { .string(String($0)) } ?? .null }
     static func number(_ value: Int?) -> JSON { value.map(JSON.number) ?? .null }
 
+    /// A number as the calculators report it: +∞ as the string "inf", −∞ as "-inf", and an
+    /// undefined value (nil or NaN) as null.
+    static func quantity(_ value: Double?) -> JSON {
+        guard let value, !value.isNaN else { return .null }
+        if value == .infinity { return .string("inf") }
+        if value == -.infinity { return .string("-inf") }
+        return .double(value)
+    }
+
+    var isScalar: Bool {
+        switch self {
+        case .array, .object: false
+        default: true
+        }
+    }
+
     /// Two-space indentation, keys sorted, no trailing newline.
     func rendered() -> String {
         var out = ""
@@ -30,6 +46,16 @@ enum JSON: Equatable {
         case .string(let text): Self.writeString(text, to: &out)
         case .array(let items):
             guard !items.isEmpty else { out += "[]"; return }
+            if items.allSatisfy(\.isScalar) {
+                // Rows of numbers (matrices, axes) stay on one line each.
+                out += "["
+                for (index, item) in items.enumerated() {
+                    if index > 0 { out += ", " }
+                    item.write(to: &out, indent: indent)
+                }
+                out += "]"
+                return
+            }
             let inner = indent + "  "
             out += "[\n"
             for (index, item) in items.enumerated() {

@@ -15,6 +15,7 @@ struct Trellis: ParsableCommand {
             SearchCommand.self,
             CheckCommand.self,
             ImportCommand.self,
+            CalcCommand.self,
         ],
         defaultSubcommand: TreeCommand.self)
 
@@ -29,11 +30,22 @@ struct Trellis: ParsableCommand {
             Foundation.exit(1)
         } catch {
             if exitCode(for: error) == .validationFailure {
-                FileHandle.standardError.write(Data((fullMessage(for: error) + "\n").utf8))
+                Output.error(oneLineUsageError(error))
                 Foundation.exit(2)
             }
             exit(withError: error)
         }
+    }
+
+    /// A usage mistake as one line: ArgumentParser's message and where to read the help
+    /// (its own text adds the whole usage, which scripts reading stderr do not want).
+    static func oneLineUsageError(_ error: Error) -> String {
+        let message = self.message(for: error).replacingOccurrences(of: "\n", with: " ")
+        let full = fullMessage(for: error)
+        guard let start = full.range(of: "See '"), let end = full[start.upperBound...].firstIndex(of: "'") else {
+            return message
+        }
+        return message + " (see '" + full[start.upperBound..<end] + "')"
     }
 
     /// `trellis --garden DIR list` means `trellis list --garden DIR`: the garden options are

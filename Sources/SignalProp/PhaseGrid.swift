@@ -1,0 +1,79 @@
+/// q*, χ₁ and the phase on a grid of (σw², σb²), one row per σb² value.
+public struct PhaseGrid: Sendable {
+    public var sw2: [Double]
+    public var sb2: [Double]
+    /// qstar[i][j] at (sw2[j], sb2[i]); +∞ where q diverges.
+    public var qstar: [[Double]]
+    public var chi1: [[Double]]
+    public var phase: [[Phase]]
+    public var fixedPoints: [[LengthFixedPoint]]
+
+    /// Computes the grid with one `LengthMapTable`. Along a row (fixed σb²) the fixed point is
+    /// monotone in σw² (F grows with σw²), so a sweep starts each root search at the previous
+    /// root: upward from q₀ over increasing σw², downward over decreasing σw².
+    public init(activation: Activation, sw2: [Double], sb2: [Double], q0: Double = 1, tolerance: Double = 1e-8) {
+        self.sw2 = sw2
+        self.sb2 = sb2
+        let expectations = GaussianExpectations(activation)
+        let table = LengthMapTable(expectations)
+        let integrals = { (q: Double) -> SingleMoments in table.moments(q) }
+        let lengthAtStart = table.moments(q0).valueSquared
+        let order = sw2.indices.sorted { sw2[$0] < sw2[$1] }
+        let asymptotic = activation.asymptoticSlopes.map { ($0.positive * $0.positive + $0.negative * $0.negative) / 2 }
+        let slopeAtZero = activation.slopePowerAtZero(1)
+
+        var qstar: [[Double]] = [], chi1: [[Double]] = [], phase: [[Phase]] = [], fixed: [[LengthFixedPoint]] = []
+        for bias in sb2 {
+            var rowFixed = [LengthFixedPoint](repeating: .zero, count: sw2.count)
+            // F(q₀) ≥ q₀ from the first index of `rising` on.
+            let rising = order.firstIndex { sw2[$0] * lengthAtStart + bias - q0 >= 0 } ?? order.count
+            var previous: LengthFixedPoint? = nil
+            for position in order[rising...] {
+                let solver = LengthFixedPointSolver(activation: activation, sw2: sw2[position], sb2: bias, q0: q0, tolerance: tolerance)
+                if previous == .diverges {
+                    rowFixed[position] = .diverges
+                    continue
+                }
+                let start: Double? = if case .finite(let q) = previous { q } else { nil }
+                let result = solver.solve(integrals, start: start)
+                rowFixed[position] = result
+                previous = result
+            }
+            previous = nil
+            for position in order[..<rising].reversed() {
+                let solver = LengthFixedPointSolver(activation: activation, sw2: sw2[position], sb2: bias, q0: q0, tolerance: tolerance)
+                if previous == .zero {
+                    rowFixed[position] = .zero
+                    continue
+                }
+                let start: Double? = if case .finite(let q) = previous { q } else { nil }
+                let result = solver.solve(integrals, start: start)
+                rowFixed[position] = result
+                previous = result
+            }
+            var rowQ: [Double] = [], rowChi: [Double] = [], rowPhase: [Phase] = []
+            for (position, result) in rowFixed.enumerated() {
+                let q = result.value(q0: q0)
+                let slope2: Double =
+                    switch result {
+                    case .diverges: asymptotic ?? .nan
+                    case .zero: slopeAtZero
+                    case .finite(let q): table.moments(q).slopeSquared
+                    case .everyQFixed: table.moments(q0).slopeSquared
+                    }
+                let chi = sw2[position] * slope2
+                rowQ.append(q)
+                rowChi.append(chi)
+                rowPhase.append(Phase(chi1: chi, tolerance: tolerance))
+            }
+            qstar.append(rowQ)
+            chi1.append(rowChi)
+            phase.append(rowPhase)
+            fixed.append(rowFixed)
+        }
+        self.qstar = qstar
+        self.chi1 = chi1
+        self.phase = phase
+        self.fixedPoints = fixed
+    }
+}

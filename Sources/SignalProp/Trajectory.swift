@@ -1,0 +1,32 @@
+/// One layer of a pair of inputs' propagation: their lengths, covariance and correlation.
+public struct TrajectoryLayer: Sendable, Equatable {
+    public var layer: Int
+    public var q11: Double
+    public var q22: Double
+    public var q12: Double
+    /// q₁₂/√(q₁₁q₂₂); nil when either length is 0.
+    public var correlation: Double?
+}
+
+extension MeanField {
+    /// Iterates the 2×2 covariance through `depth` layers: q_aa ← F(q_aa) and
+    /// q₁₂ ← σw²·E[φ(u₁)φ(u₂)] + σb² over the current covariance. Layer 0 is the input.
+    public func trajectory(q11: Double, q22: Double, q12: Double, depth: Int) -> [TrajectoryLayer] {
+        var layers: [TrajectoryLayer] = []
+        var (a, b, ab) = (q11, q22, q12)
+        for layer in 0...depth {
+            let c = Self.correlation(a, b, ab)
+            layers.append(TrajectoryLayer(layer: layer, q11: a, q22: b, q12: ab, correlation: c))
+            guard layer < depth else { break }
+            let product = expectations.pair(q1: a, q2: b, c: c ?? 0).product
+            (a, b, ab) = (lengthMap(a), lengthMap(b), sw2 * product + sb2)
+        }
+        return layers
+    }
+
+    /// The correlation of a covariance, clamped to [−1, 1] against rounding.
+    static func correlation(_ q11: Double, _ q22: Double, _ q12: Double) -> Double? {
+        guard q11 > 0, q22 > 0 else { return nil }
+        return Swift.min(Swift.max(q12 / (q11 * q22).squareRoot(), -1), 1)
+    }
+}

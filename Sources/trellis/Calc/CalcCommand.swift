@@ -1,0 +1,101 @@
+import ArgumentParser
+import Foundation
+import SignalProp
+
+/// `trellis calc …`: the calculators without the terminal UI, for scripts and for comparing
+/// with papers and other tools. Definitions and the contract: docs/calculators.md.
+struct CalcCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "calc",
+        abstract: "Run a calculator: mean-field signal propagation (JSON with --json).",
+        subcommands: [
+            MeanFieldCommand.self,
+            BoundaryCommand.self,
+            GridCommand.self,
+            TrajectoryCommand.self,
+        ])
+}
+
+/// `--phi` and `--alpha`, shared by every calculator.
+struct ActivationOptions: ParsableArguments {
+    @Option(help: ArgumentHelp(
+        "The activation φ.", discussion: "One of: \(Activation.names.joined(separator: ", ")) (silu = swish).",
+        valueName: "name"))
+    var phi: String
+
+    @Option(help: "leaky_relu's negative slope (default 0.01) or elu's α (default 1).")
+    var alpha: Double?
+
+    func activation() throws -> Activation {
+        if let alpha {
+            try CalcInput.finite(alpha, "--alpha")
+            guard phi == "leaky_relu" || phi == "elu" else {
+                throw ValidationError("--alpha applies only to leaky_relu and elu, not to '\(phi)'")
+            }
+        }
+        guard let activation = Activation(name: phi, alpha: alpha) else {
+            throw ValidationError(
+                "--phi: unknown activation '\(phi)'; valid: \(Activation.names.joined(separator: ", "))")
+        }
+        return activation
+    }
+
+    /// The inputs as echoed in JSON.
+    func echo(_ activation: Activation) -> [String: JSON] {
+        var echo: [String: JSON] = ["phi": .string(activation.name)]
+        if let alpha = activation.alpha { echo["alpha"] = .double(alpha) }
+        return echo
+    }
+}
+
+/// Checks shared by the calculators' options; each failure names its option.
+enum CalcInput {
+    /// Variances above this are rejected: beyond it q* overflows for unbounded φ, and no
+    /// network of interest lives there.
+    static let largestVariance = 1e12
+
+    static func finite(_ value: Double, _ name: String) throws {
+        guard value.isFinite else { throw ValidationError("\(name) must be a finite number, not \(value)") }
+    }
+
+    static func variance(_ value: Double, _ name: String, positive: Bool = false) throws {
+        try finite(value, name)
+        if positive {
+            guard value > 0 else { throw ValidationError("\(name) must be > 0 (a variance), not \(value)") }
+        } else {
+            guard value >= 0 else { throw ValidationError("\(name) must be ≥ 0 (a variance), not \(value)") }
+        }
+        guard value <= largestVariance else {
+            throw ValidationError("\(name) must be at most \(largestVariance), not \(value)")
+        }
+    }
+
+    static func tolerance(_ value: Double) throws {
+        try finite(value, "--tol")
+        guard value > 0, value < 1 else { throw ValidationError("--tol must be in (0, 1), not \(value)") }
+    }
+}
+
+/// How the calculators print numbers for a person.
+enum CalcFormat {
+    /// Twelve significant digits; ∞ and "—" for undefined.
+    static func number(_ value: Double?) -> String {
+        guard let value, !value.isNaN else { return "—" }
+        if value == .infinity { return "∞" }
+        if value == -.infinity { return "-∞" }
+        return String(format: "%.12g", value)
+    }
+
+    static func count(_ value: Int?) -> String { value.map(String.init) ?? "—" }
+
+    /// Aligned "label  value  note" rows.
+    static func table(_ rows: [(String, String, String)]) -> [String] {
+        let labelWidth = rows.map { $0.0.count }.max() ?? 0
+        let valueWidth = rows.map { $0.1.count }.max() ?? 0
+        return rows.map { label, value, note in
+            let line = "  " + label.padding(toLength: labelWidth, withPad: " ", startingAt: 0) + "  "
+                + value.padding(toLength: valueWidth, withPad: " ", startingAt: 0)
+            return note.isEmpty ? line : line + "  " + note
+        }.map { $0.replacingOccurrences(of: "\\s+$", with: "", options: .regularExpression) }
+    }
+}
