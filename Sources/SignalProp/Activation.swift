@@ -149,16 +149,19 @@ public enum Activation: Sendable, Hashable {
         }
     }
 
-    /// The nearest complex singularity of φ and φ', as (real part, distance from the real
-    /// axis), or nil for functions that are entire and grow slowly off the axis. For erf and
-    /// gelu, entire but growing like exp(y²), this is the strip where that growth stays
-    /// moderate; panels are graded toward the real part at this scale.
+    /// Where panels must be graded toward, as (real centre, scale): for tanh, sigmoid, softplus
+    /// and swish the nearest complex singularity of φ and φ' (its real part and its distance from
+    /// the real axis); for erf and gelu, entire but growing like exp(y²) off the axis, the strip
+    /// where that growth stays moderate; for elu and selu, the scale of e^x on the negative side
+    /// (whose variation a panel wider than ~10 in x no longer resolves with 20 points). Panels
+    /// are at most about `max(scale, distance from the centre)` wide.
     var singularity: (center: Double, distance: Double)? {
         switch self {
         case .tanh: (0, Double.pi / 2)
         case .sigmoid, .softplus, .swish: (0, Double.pi)
         case .erf: (0, 1.5)
         case .gelu: (0, 2)
+        case .elu, .selu: (0, 5)
         default: nil
         }
     }

@@ -64,6 +64,9 @@ public struct OrderChaosBoundary: Sendable {
         for (left, right) in zip(grid, grid.dropFirst()) {
             let a = left.sb2 - sb2, b = right.sb2 - sb2
             guard a.sign != b.sign || a == 0 else { continue }
+            // S(q) = q − V/W is known to ~64ε·q; a sign change within that is rounding (at small
+            // q with σb² = 0, S ~ q³ is far below it), not a crossing.
+            guard Swift.max(Swift.abs(a), Swift.abs(b)) > 64 * Double.ulpOfOne * right.q else { continue }
             if a == 0 && left.q != grid.first?.q { continue }  // counted as the previous interval's end
             let root = b == 0 ? right.q : RootFinding.brent(left.q, right.q) { sample($0).sb2 - sb2 }
             points.append(BoundaryPoint(sw2: sample(root).sw2, qstar: root))

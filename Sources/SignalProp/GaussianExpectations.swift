@@ -106,9 +106,11 @@ public struct GaussianExpectations: Sendable {
     // MARK: - Two variables
 
     /// Moments of (u₁, u₂) with Var u₁ = q₁, Var u₂ = q₂, corr = c ∈ [−1, 1]. Taking c rather
-    /// than the covariance keeps 1 − c² exact near c = ±1.
+    /// than the covariance keeps 1 − c² exact near c = ±1. A correlation computed as a ratio
+    /// may exceed 1 by rounding; up to 1e-12 beyond ±1 it is clamped.
     public func pair(q1: Double, q2: Double, c: Double) -> PairMoments {
-        precondition(q1 >= 0 && q2 >= 0 && Swift.abs(c) <= 1, "not a covariance")
+        precondition(q1 >= 0 && q2 >= 0 && Swift.abs(c) <= 1 + 1e-12, "not a covariance")
+        let c = Swift.min(Swift.max(c, -1), 1)
         if q1 == 0 || q2 == 0 { return degeneratePair(q1: q1, q2: q2) }
         if method == .automatic, let exact = ClosedForms.pair(activation, q1: q1, q2: q2, c: c) { return exact }
         return pairByQuadrature(q1: q1, q2: q2, c: c)

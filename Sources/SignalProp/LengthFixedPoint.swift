@@ -22,7 +22,7 @@ public enum LengthFixedPoint: Sendable, Equatable {
 
 /// Finds q*: F is increasing, so iterating from q₀ reaches the nearest root of F(q) = q in the
 /// direction of F(q₀) − q₀. The root is bracketed by a geometric scan from q₀ (steps of 2^(1/8),
-/// coarsening to 2 after 160 steps) and refined to full precision; it never iterates F.
+/// coarsening to 2 after 64 steps) and refined to full precision; it never iterates F.
 struct LengthFixedPointSolver {
     let activation: Activation
     let sw2: Double
@@ -38,24 +38,40 @@ struct LengthFixedPointSolver {
     /// at 0 is at most 1.
     static let zeroScale = 0x1p-100
 
-    /// `integrals(q)` gives V(q) and V'(q); `start`, if given, is a point known to lie between
-    /// q₀ and q* (a sweep over increasing or decreasing σw² passes the previous root).
-    func solve(_ integrals: (Double) -> SingleMoments, start: Double? = nil) -> LengthFixedPoint {
+    /// F(q) − q is computed to about this many times q: a sign within it is rounding. (A map
+    /// as flat as hardtanh's at σw² = 1, σb² = 0, where F(q) − q ≈ −e^(−1/2q), would otherwise
+    /// show fixed points that are not there.)
+    static let noise = 16 * Double.ulpOfOne
+
+    /// `integrals(q)` gives V(q) and V'(q). A sweep over σw² may pass `start`, a point known to
+    /// lie between q₀ and q* (the previous root), with `upward`, the known sign of F(q₀) − q₀.
+    func solve(_ integrals: (Double) -> SingleMoments, start: Double? = nil, upward: Bool? = nil) -> LengthFixedPoint {
         if let (a, b) = activation.homogeneousSlopes { return homogeneous(a, b) }
         func g(_ q: Double) -> (value: Double, slope: Double) {
             let m = integrals(q)
             return (sw2 * m.valueSquared + sb2 - q, sw2 * m.lengthSlope - 1)
         }
-        let atStart = g(q0).value
-        if atStart == 0 { return .finite(q0) }
-        if atStart > 0 {
+        let isUpward: Bool
+        if let upward {
+            isUpward = upward
+        } else {
+            let atStart = g(q0).value
+            if atStart == 0 { return .finite(q0) }
+            isUpward = atStart > 0
+        }
+        let first = RootFinding.Sample(start.map { isUpward ? Swift.max($0, q0) : Swift.min($0, q0) } ?? q0, g)
+        if first.value == 0 { return .finite(first.x) }
+        // From a previous root, Newton's estimate of the new one, overshot by half, usually
+        // brackets it at once.
+        let hint = start == nil || first.slope >= 0 ? nil : first.x - 1.5 * first.value / first.slope
+        if isUpward {
             // The nearest root above q₀: F(q) > q on [q₀, q*).
             let growth = activation.asymptoticSlopes.map { sw2 * ($0.positive * $0.positive + $0.negative * $0.negative) / 2 }
             let divergeAbove = Self.divergenceScale * Swift.max(q0, 1)
-            let scan = RootFinding.scanGeometrically(
-                from: Swift.max(start ?? q0, q0), upward: true,
+            let scan = RootFinding.scan(
+                from: first, upward: true, firstStep: hint,
                 limit: { q in !q.isFinite || (q > divergeAbove && (growth ?? 0) >= 1) },
-                isBeyond: { q in g(q).value <= 0 })
+                isBeyond: { $0.value < -Self.noise * $0.x }, g)
             guard let (inside, beyond) = scan else { return .diverges }
             return .finite(RootFinding.refine(inside, beyond, g))
         }
@@ -63,12 +79,11 @@ struct LengthFixedPointSolver {
         let floor = sw2 * activation.valueAtZero * activation.valueAtZero + sb2
         let zeroBelow = Self.zeroScale * q0
         let slopeAtZero = sw2 * activation.slopePowerAtZero(1)
-        let scan = RootFinding.scanGeometrically(
-            from: Swift.min(start ?? q0, q0), upward: false,
+        let scan = RootFinding.scan(
+            from: first, upward: false, firstStep: hint,
             limit: { q in floor == 0 && q < zeroBelow && slopeAtZero <= 1 },
-            isBeyond: { q in q <= 0 || g(q).value >= 0 })
-        guard let (inside, beyond) = scan else { return .zero }
-        if beyond <= 0 { return .zero }
+            isBeyond: { $0.x <= 0 || $0.value > Self.noise * $0.x }, g)
+        guard let (inside, beyond) = scan, beyond.x > 0 else { return .zero }
         return .finite(RootFinding.refine(beyond, inside, g))
     }
 

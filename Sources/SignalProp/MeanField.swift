@@ -114,6 +114,13 @@ public struct MeanField: Sendable {
         ).solve { expectations.single(q: $0) }
     }
 
+    /// q* and χ₁ alone (what a phase grid needs), without the correlation map.
+    public func lengthSummary() -> (fixedPoint: LengthFixedPoint, qstar: Double, chi1: Double) {
+        let fixed = fixedPoint()
+        let qstar = fixed.value(q0: parameters.q0)
+        return (fixed, qstar, sw2 * momentsAtFixedPoint(fixed, qstar: qstar).slopeSquared)
+    }
+
     public func compute(countCorrelationLayers: Bool = false, jacobianDepth: Int? = nil) -> MeanFieldResult {
         let fixed = fixedPoint()
         let qstar = fixed.value(q0: parameters.q0)
@@ -122,7 +129,10 @@ public struct MeanField: Sendable {
         let dFdq = sw2 * moments.lengthSlope
         let map = correlationMap(fixed, qstar: qstar)
         let cstar = map.map { solveCorrelation($0) }
-        let chiC: Double? = cstar.flatMap { c in c == 1 ? chi1 : map?(c).slope }
+        // χ_c = σw²·E[φ'(u₁)φ'(u₂)] at c*: C'(c*) itself, except for the q* = ∞ limit map,
+        // whose slope is E[φ'φ']/A and χ_c is σw²·A times that.
+        let chiScale = fixed == .diverges ? chi1 : 1
+        let chiC: Double? = cstar.flatMap { c in c == 1 ? chi1 : map.map { chiScale * $0(c).slope } }
         let tolerance = parameters.tolerance
         var flags: [MeanFieldFlag] = []
         switch fixed {
@@ -169,7 +179,8 @@ public struct MeanField: Sendable {
     // MARK: - Correlations
 
     /// C(c) and C'(c) = σw²·E[φ'(u₁)φ'(u₂)] at q*, or nil where C is undefined (q* = 0). For
-    /// q* = ∞ it is the limit map: φ's linear asymptotes, normalised by the length.
+    /// q* = ∞ it is the limit map of φ's linear asymptotes, normalised by the length:
+    /// C(c) = E[φ∞(u₁)φ∞(u₂)]/E[φ∞(u)²] with C'(c) = E[φ∞'(u₁)φ∞'(u₂)]/A (unit variances).
     func correlationMap(_ fixed: LengthFixedPoint, qstar: Double) -> ((Double) -> (value: Double, slope: Double))? {
         switch fixed {
         case .zero:
@@ -177,10 +188,9 @@ public struct MeanField: Sendable {
         case .diverges:
             guard let (a, b) = activation.asymptoticSlopes else { return nil }
             let length = (a * a + b * b) / 2
-            let sw2 = self.sw2
             return { c in
                 let m = ClosedForms.homogeneousPair(a, b, q1: 1, q2: 1, c: c)
-                return (m.product / length, sw2 * m.slopeProduct)
+                return (m.product / length, m.slopeProduct / length)
             }
         case .finite, .everyQFixed:
             let sw2 = self.sw2, sb2 = self.sb2, expectations = self.expectations
@@ -226,7 +236,12 @@ public struct MeanField: Sendable {
                 c = next
             }
         }
-        if h0 < 0 { return RootFinding.refine(0, c0, h) }
+        if h0 < 0 {
+            // h(0) = C(0) ≥ 0 in exact arithmetic; a computed value ≤ 0 is a root at 0 (odd φ,
+            // σb² = 0) seen through rounding.
+            if h(0).value <= 0 { return 0 }
+            return RootFinding.refine(0, c0, h)
+        }
         // h(c₀) > 0: the root above c₀ is 1 unless the map is chaotic at 1.
         let slopeAtOne = map(1).slope - 1
         guard slopeAtOne > 0 else { return 1 }
@@ -255,12 +270,54 @@ public struct MeanField: Sendable {
     }
 
     /// The smallest l with |c_l − c*| ≤ 1e-6, iterating C from c₀ at q*.
+    ///
+    /// Near criticality this takes thousands of layers, each a two-dimensional quadrature. So
+    /// after `exactLayers` exact steps the remaining iterates, which move monotonically toward
+    /// c*, use an interpolant of C between the current c and c* (`CorrelationSurrogate`), built
+    /// from ~50 exact values and checked against others; if the check fails, or an iterate
+    /// leaves that interval, every step stays exact.
     func correlationLayers(_ map: (Double) -> (value: Double, slope: Double), cstar: Double) -> Int? {
         var c = parameters.c0
+        var surrogate: CorrelationSurrogate? = nil
         for layer in 0...Self.maximumLayers {
             if Swift.abs(c - cstar) <= Self.layerThreshold { return layer }
-            c = Swift.min(Swift.max(map(c).value, -1), 1)
+            if layer == CorrelationSurrogate.exactLayers {
+                surrogate = CorrelationSurrogate(between: c, and: cstar) { map($0).value }
+            }
+            let next = surrogate.flatMap { $0.covers(c) ? $0(c) : nil } ?? map(c).value
+            c = Swift.min(Swift.max(next, -1), 1)
         }
         return nil
     }
+}
+
+/// The correlation map between c and c* as a Chebyshev interpolant in t = √(1 − c): near c = 1
+/// the maps of kinked φ have terms in (1 − c)^(3/2), which are smooth in t.
+struct CorrelationSurrogate {
+    static let exactLayers = 48
+    /// The largest disagreement with the exact map, at points between the nodes, that is accepted.
+    static let tolerance = 1e-14
+
+    let interpolant: ChebyshevInterpolant
+    let range: ClosedRange<Double>
+
+    init?(between c: Double, and cstar: Double, _ map: (Double) -> Double) {
+        let range = Swift.min(c, cstar)...Swift.max(c, cstar)
+        guard range.lowerBound > -1, range.upperBound > range.lowerBound else { return nil }
+        let high = (1 - range.lowerBound).squareRoot(), low = (1 - range.upperBound).squareRoot()
+        for points in [48, 96] {
+            let interpolant = ChebyshevInterpolant(points: points, on: low, high) { t in map(1 - t * t) }
+            let checks = (0..<6).map { low + (high - low) * (Double($0) + 0.37) / 6 }
+            if checks.allSatisfy({ t in Swift.abs(interpolant(t) - map(1 - t * t)) <= Self.tolerance }) {
+                self.interpolant = interpolant
+                self.range = range
+                return
+            }
+        }
+        return nil
+    }
+
+    func covers(_ c: Double) -> Bool { range.contains(c) }
+
+    func callAsFunction(_ c: Double) -> Double { interpolant((1 - c).squareRoot()) }
 }

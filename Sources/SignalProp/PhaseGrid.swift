@@ -35,7 +35,7 @@ public struct PhaseGrid: Sendable {
                     continue
                 }
                 let start: Double? = if case .finite(let q) = previous { q } else { nil }
-                let result = solver.solve(integrals, start: start)
+                let result = solver.solve(integrals, start: start, upward: true)
                 rowFixed[position] = result
                 previous = result
             }
@@ -47,7 +47,7 @@ public struct PhaseGrid: Sendable {
                     continue
                 }
                 let start: Double? = if case .finite(let q) = previous { q } else { nil }
-                let result = solver.solve(integrals, start: start)
+                let result = solver.solve(integrals, start: start, upward: false)
                 rowFixed[position] = result
                 previous = result
             }

@@ -1,19 +1,50 @@
 /// Roots of a function of one variable inside a bracket, to full double precision.
 enum RootFinding {
+    /// A point, the function's value there and its slope.
+    struct Sample {
+        var x: Double
+        var value: Double
+        var slope: Double
+
+        init(_ x: Double, _ f: (Double) -> (value: Double, slope: Double)) {
+            self.x = x
+            (value, slope) = f(x)
+        }
+
+        init(x: Double, value: Double, slope: Double) {
+            self.x = x
+            self.value = value
+            self.slope = slope
+        }
+    }
+
     /// The root of f in [a, b], where f(a) and f(b) have opposite signs (or one is zero), by
     /// Newton steps with f' where they stay inside the shrinking bracket and bisection where
     /// they do not. Stops when the bracket is a few ulps wide or f is exactly zero.
     static func refine(
         _ a: Double, _ b: Double, _ f: (Double) -> (value: Double, slope: Double)
     ) -> Double {
-        var low = Swift.min(a, b), high = Swift.max(a, b)
-        let fLow = f(low).value, fHigh = f(high).value
-        if fLow == 0 { return low }
-        if fHigh == 0 { return high }
-        precondition(fLow.sign != fHigh.sign || fLow.isNaN || fHigh.isNaN, "not a bracket")
-        let lowIsNegative = fLow < 0
-        var x = 0.5 * (low + high)
+        refine(Sample(a, f), Sample(b, f), f)
+    }
+
+    /// The same from known values at the ends; Newton starts from the end nearer the root.
+    static func refine(
+        _ a: Sample, _ b: Sample, _ f: (Double) -> (value: Double, slope: Double)
+    ) -> Double {
+        let (first, second) = a.x <= b.x ? (a, b) : (b, a)
+        if first.value == 0 { return first.x }
+        if second.value == 0 { return second.x }
+        // Callers bracket a root that theory guarantees; if rounding has erased the sign
+        // change (a root at an end, computed as ±1e-17), that end is the answer.
+        if first.value.sign == second.value.sign {
+            return Swift.abs(first.value) <= Swift.abs(second.value) ? first.x : second.x
+        }
+        var low = first.x, high = second.x
+        let lowIsNegative = first.value < 0
+        let nearer = Swift.abs(first.value) <= Swift.abs(second.value) ? first : second
         var previousStep = high - low
+        var x = nearer.x - nearer.value / nearer.slope
+        if !(x > low && x < high) { x = 0.5 * (low + high) }
         for _ in 0..<400 {
             let (value, slope) = f(x)
             if value == 0 || value.isNaN { return x }
@@ -34,21 +65,30 @@ enum RootFinding {
         return x
     }
 
-    /// Steps from `start` by the factor `ratio` (up if `upward`) until `isBeyond` holds, and
-    /// returns the last point before and the first point beyond, or nil once `limit` says stop.
-    /// The step grows to a factor 2 after `fineSteps` steps.
-    static func scanGeometrically(
-        from start: Double, upward: Bool, ratio: Double = 1.0905077326652577,  // 2^(1/8)
-        fineSteps: Int = 160, limit: (Double) -> Bool, isBeyond: (Double) -> Bool
-    ) -> (inside: Double, beyond: Double)? {
-        var x = start
+    /// Steps from `start` by the factor `ratio` (up if `upward`) until `isBeyond` holds for the
+    /// function's value, and returns the last sample before and the first beyond, or nil once
+    /// `limit` says stop. A `firstStep` (such as a Newton estimate of the root) is tried first;
+    /// the step grows to a factor 2 after `fineSteps` steps.
+    static func scan(
+        from start: Sample, upward: Bool, firstStep: Double? = nil,
+        ratio: Double = 1.0905077326652577,  // 2^(1/8)
+        fineSteps: Int = 64, limit: (Double) -> Bool, isBeyond: (Sample) -> Bool,
+        _ f: (Double) -> (value: Double, slope: Double)
+    ) -> (inside: Sample, beyond: Sample)? {
+        var current = start
+        if let firstStep, firstStep.isFinite, firstStep > 0, upward ? firstStep > start.x : firstStep < start.x, !limit(firstStep) {
+            let probe = Sample(firstStep, f)
+            if isBeyond(probe) { return (current, probe) }
+            current = probe
+        }
         var steps = 0
         while true {
             let factor = steps < fineSteps ? ratio : 2
-            let next = upward ? x * factor : x / factor
+            let next = upward ? current.x * factor : current.x / factor
             if limit(next) { return nil }
-            if isBeyond(next) { return (x, next) }
-            x = next
+            let sample = next > 0 ? Sample(next, f) : Sample(x: 0, value: .nan, slope: .nan)
+            if isBeyond(sample) { return (current, sample) }
+            current = sample
             steps += 1
         }
     }
