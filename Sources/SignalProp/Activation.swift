@@ -206,6 +206,15 @@ public enum Activation: Sendable, Hashable {
     /// φ(0).
     public var valueAtZero: Double { evaluate(0).value }
 
+    /// φ''(0) where it matters, i.e. where φ(0) ≠ 0 (sigmoid: σ'' = σ(1−σ)(1−2σ) = 0 at 0;
+    /// softplus: φ'' = σ' = 1/4 at 0); 0 for the others, whose φ(0) = 0.
+    var curvatureAtZero: Double {
+        switch self {
+        case .softplus: 0.25
+        default: 0
+        }
+    }
+
     /// The q → 0 limit of E[φ'(√q z)^(2k)]: φ'(0)^(2k), or for φ kinked at 0 the mean of the
     /// two one-sided values.
     public func slopePowerAtZero(_ k: Int) -> Double {

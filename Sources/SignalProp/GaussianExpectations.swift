@@ -69,8 +69,9 @@ public struct GaussianExpectations: Sendable {
         return SingleMoments(
             valueSquared: phi0 * phi0,
             slopeSquared: slope2,
-            // dV/dq(0) = φ'(0)² + φ(0)φ''(0); only needed (for q* = 0) when φ(0) = 0.
-            lengthSlope: phi0 == 0 ? slope2 : .nan,
+            // dV/dq(0) = E[(φ²)''(0)]/2 = φ'(0)² + φ(0)φ''(0) (Stein), with the one-sided
+            // mean for φ kinked at 0 (where φ(0) = 0).
+            lengthSlope: slope2 + phi0 * activation.curvatureAtZero,
             slopeFourth: activation.slopePowerAtZero(2))
     }
 

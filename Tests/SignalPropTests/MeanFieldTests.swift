@@ -227,3 +227,43 @@ import Testing
         #expect(crossing.critical == nil && crossing.points.isEmpty)
     }
 }
+
+/// Every activation over a spread of parameters, including the extremes the command line
+/// accepts: the calculator must return sane values (never NaN where a number is promised) and
+/// results that agree with each other. Nothing here is compared with a reference number; the
+/// invariants are the check.
+@Suite struct EveryActivation {
+    static let activations: [Activation] = Activation.names.compactMap { Activation(name: $0) }
+        + [.leakyReLU(alpha: -0.5), .elu(alpha: 3)]
+
+    @Test(arguments: activations)
+    func invariantsHold(_ activation: Activation) {
+        for sw2 in [0, 0.5, 1, 2, 4, 1e3] {
+            for sb2 in [0, 0.05, 3] {
+                for c0 in [0.5, -0.7] {
+                    let parameters = MeanFieldParameters(activation: activation, sw2: sw2, sb2: sb2, c0: c0)
+                    let result = MeanField(parameters).compute(jacobianDepth: 3)
+                    let label = "\(activation) sw2=\(sw2) sb2=\(sb2) c0=\(c0)"
+                    #expect(result.qstar >= 0 && !result.qstar.isNaN, "\(label): q* = \(result.qstar)")
+                    #expect(result.chi1.isFinite && result.chi1 >= 0, "\(label): χ₁ = \(result.chi1)")
+                    #expect(result.dFdq.isFinite, "\(label): dF/dq = \(result.dFdq)")
+                    #expect(result.phase == Phase(chi1: result.chi1, tolerance: 1e-8), "\(label)")
+                    if let cstar = result.cstar {
+                        #expect((-1...1).contains(cstar), "\(label): c* = \(cstar)")
+                        #expect(result.chiC?.isFinite == true, "\(label)")
+                    } else {
+                        #expect(result.flags == [.qstarZero], "\(label): c* missing")
+                    }
+                    if result.qstar.isFinite && result.qstar > 0 {
+                        // A finite q* is a fixed point: F(q*) = q* to 1e-12.
+                        let image = MeanField(parameters).lengthMap(result.qstar)
+                        #expect(abs(image - result.qstar) <= 1e-12 * max(1, result.qstar), "\(label): F(q*) = \(image)")
+                    }
+                    if let jacobian = result.jacobian {
+                        #expect(jacobian.mean >= 0 && !jacobian.varianceGaussian.isNaN || result.chi1 == 0, "\(label)")
+                    }
+                }
+            }
+        }
+    }
+}

@@ -43,6 +43,27 @@ import Testing
         }
     }
 
+    /// The q → 0 limits the engine returns at q = 0 are the limits of its quadrature. The
+    /// remainders are O(√q) for φ whose derivatives jump at 0 (elu, selu) and O(q) otherwise, so
+    /// at q = 1e-28 they are below 1e-13 relative. dV/dq at q = 0 comes from Stein's form
+    /// φ'(0)² + φ(0)φ''(0); where φ(0) ≠ 0 its quadrature carries the 1e-16/√q rounding
+    /// described above, so that comparison is at q = 1e-14 (smooth φ: remainder ~1e-14) with
+    /// tolerance 2e-9.
+    @Test(arguments: noClosedForm + [.erf, .relu, .sin])
+    func limitsAtZero(_ activation: Activation) {
+        let engine = GaussianExpectations(activation, method: .quadrature)
+        let zero = engine.single(q: 0), tiny = engine.single(q: 1e-28)
+        #expect(abs(zero.valueSquared - tiny.valueSquared) <= 1e-13 * max(1, zero.valueSquared))
+        #expect(abs(zero.slopeSquared - tiny.slopeSquared) <= 1e-13 * max(1, zero.slopeSquared))
+        #expect(abs(zero.slopeFourth - tiny.slopeFourth) <= 1e-13 * max(1, zero.slopeFourth))
+        if activation.valueAtZero == 0 {
+            #expect(abs(zero.lengthSlope - tiny.lengthSlope) <= 1e-13, "\(activation)")
+        } else {
+            let small = engine.single(q: 1e-14)
+            #expect(abs(zero.lengthSlope - small.lengthSlope) <= 2e-9, "\(activation): \(zero.lengthSlope) vs \(small.lengthSlope)")
+        }
+    }
+
     /// Same for pairs, including correlations within 1e-12 of ±1 and unequal variances.
     @Test(arguments: noClosedForm)
     func twoDimensionalSelfConvergence(_ activation: Activation) {
