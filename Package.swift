@@ -18,6 +18,7 @@ let package = Package(
         // Debian's C libraries, reached through module maps (see docs/architecture.md).
         .systemLibrary(name: "CNcursesw", path: "Sources/CNcursesw"),
         .systemLibrary(name: "CCmarkGFM", path: "Sources/CCmarkGFM"),
+        .systemLibrary(name: "CLapack", path: "Sources/CLapack"),
 
         // cmark-gfm's tree, copied into plain Swift values behind one lock.
         .target(name: "Markdown", dependencies: ["CCmarkGFM"]),
@@ -25,10 +26,10 @@ let package = Package(
         .target(name: "Garden", dependencies: ["Yams"]),
         // Reads the owner's existing pages and turns them into garden notes.
         .target(name: "Importer", dependencies: ["Garden", "Markdown", "Yams"]),
-        // Pure numerics: Gaussian expectations, mean-field signal propagation (no I/O, no UI).
+        // Pure numerics: Gaussian expectations, mean field, kernels (no I/O, no UI; LAPACK for linear algebra).
         .target(
             name: "SignalProp",
-            dependencies: [.product(name: "RealModule", package: "swift-numerics")]),
+            dependencies: ["CLapack", .product(name: "RealModule", package: "swift-numerics")]),
 
         .executableTarget(
             name: "trellis",

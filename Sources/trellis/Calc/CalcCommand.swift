@@ -7,12 +7,16 @@ import SignalProp
 struct CalcCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "calc",
-        abstract: "Run a calculator: mean-field signal propagation (JSON with --json).",
+        abstract: "Run a calculator: mean-field signal propagation and infinite-width kernels (JSON with --json).",
         subcommands: [
             MeanFieldCommand.self,
             BoundaryCommand.self,
             GridCommand.self,
             TrajectoryCommand.self,
+            KernelCommand.self,
+            PredictCommand.self,
+            EigenlearningCommand.self,
+            SphereCommand.self,
         ])
 }
 
@@ -87,6 +91,18 @@ enum CalcFormat {
     }
 
     static func count(_ value: Int?) -> String { value.map(String.init) ?? "—" }
+
+    /// A matrix as aligned rows of 10 significant digits; larger than 8×8, its corner and a note.
+    static func matrix(_ m: Matrix, limit: Int = 8) -> [String] {
+        let rows = Swift.min(m.rows, limit), columns = Swift.min(m.columns, limit)
+        let cells = (0..<rows).map { i in (0..<columns).map { j in String(format: "%.10g", m[i, j]) } }
+        let width = cells.flatMap { $0 }.map(\.count).max() ?? 0
+        var lines = cells.map { row in "  " + row.map { String(repeating: " ", count: width - $0.count) + $0 }.joined(separator: "  ") }
+        if m.rows > limit || m.columns > limit {
+            lines.append("  … (showing \(rows)×\(columns) of \(m.rows)×\(m.columns); --json prints all)")
+        }
+        return lines
+    }
 
     /// Aligned "label  value  note" rows.
     static func table(_ rows: [(String, String, String)]) -> [String] {

@@ -1,0 +1,3 @@
+// Debian's LAPACKE (liblapacke-dev) and OpenBLAS's CBLAS (libopenblas-dev).
+#include <lapacke.h>
+#include <cblas.h>
