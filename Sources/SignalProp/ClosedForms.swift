@@ -6,12 +6,7 @@ import RealModule
 /// E[cos(az)] = e^(−a²/2) and from integrating the Gaussian piecewise.
 enum ClosedForms {
     static func single(_ activation: Activation, q: Double) -> SingleMoments? {
-        if let (a, b) = activation.homogeneousSlopes {
-            let slope2 = (a * a + b * b) / 2
-            return SingleMoments(
-                valueSquared: q * slope2, slopeSquared: slope2, lengthSlope: slope2,
-                slopeFourth: (a * a * a * a + b * b * b * b) / 2)
-        }
+        if let (a, b) = activation.homogeneousSlopes { return homogeneousSingle(a, b, q: q) }
         switch activation {
         case .erf:
             let r = (1 + 4 * q).squareRoot()
@@ -41,6 +36,14 @@ enum ClosedForms {
         }
     }
 
+    /// φ(x) = a·x for x > 0 and b·x for x < 0.
+    static func homogeneousSingle(_ a: Double, _ b: Double, q: Double) -> SingleMoments {
+        let slope2 = (a * a + b * b) / 2
+        return SingleMoments(
+            valueSquared: q * slope2, slopeSquared: slope2, lengthSlope: slope2,
+            slopeFourth: (a * a * a * a + b * b * b * b) / 2)
+    }
+
     /// E[z²; |z| < a] = erf(a/√2) − 2aφ(a), by its Taylor series where that difference cancels.
     static func truncatedSecondMoment(_ a: Double) -> Double {
         let density = Double.exp(-a * a / 2) / (2 * Double.pi).squareRoot()
@@ -67,13 +70,13 @@ enum ClosedForms {
         let kappa0 = (Double.pi - theta) / (2 * Double.pi)
         let kappa0Opposite = theta / (2 * Double.pi)
         return PairMoments(
-            product: (q1 * q2).squareRoot() * ((a * a + b * b) * kappa1 - 2 * a * b * kappa1Opposite),
+            product: q1.squareRoot() * q2.squareRoot() * ((a * a + b * b) * kappa1 - 2 * a * b * kappa1Opposite),
             slopeProduct: (a * a + b * b) * kappa0 + 2 * a * b * kappa0Opposite)
     }
 
     static func pair(_ activation: Activation, q1: Double, q2: Double, c: Double) -> PairMoments? {
         let s = ((1 - c) * (1 + c)).squareRoot()
-        let scale = (q1 * q2).squareRoot()
+        let scale = q1.squareRoot() * q2.squareRoot()
         if let (a, b) = activation.homogeneousSlopes {
             return homogeneousPair(a, b, q1: q1, q2: q2, c: c)
         }

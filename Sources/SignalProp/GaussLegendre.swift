@@ -10,26 +10,25 @@ public struct GaussLegendre: Sendable {
 
     public var count: Int { nodes.count }
 
-    /// Nodes by Newton's method on P_n from Tricomi's initial guesses, weights from P_n'; both
-    /// to within a few ulps for the n used here.
+    /// Nodes by Newton's method on P_n from Tricomi's initial guesses, weights from P_n', both in
+    /// 80-bit extended precision where the machine has it (x86) and then rounded: the weight
+    /// formula's 1 − x² and the recurrence lose a few bits near ±1, which doubles would keep.
     public init(points n: Int) {
         precondition(n >= 1)
         var nodes = [Double](repeating: 0, count: n)
         var weights = [Double](repeating: 0, count: n)
         for i in 0..<(n + 1) / 2 {
-            var x = Double.cos(Double.pi * (Double(i) + 0.75) / (Double(n) + 0.5))
-            var derivative = 0.0
+            var x = Wide(Double.cos(Double.pi * (Double(i) + 0.75) / (Double(n) + 0.5)))
             for _ in 0..<100 {
                 let (p, dp) = Self.legendre(n, at: x)
                 let step = p / dp
                 x -= step
-                derivative = dp
-                if Swift.abs(step) <= 1e-17 { break }
+                if Swift.abs(step) <= Wide.ulpOfOne * 4 { break }
             }
-            derivative = Self.legendre(n, at: x).derivative
-            let weight = 2 / ((1 - x * x) * derivative * derivative)
-            nodes[i] = -x
-            nodes[n - 1 - i] = x
+            let derivative = Self.legendre(n, at: x).derivative
+            let weight = Double(2 / ((1 - x * x) * derivative * derivative))
+            nodes[i] = -Double(x)
+            nodes[n - 1 - i] = Double(x)
             weights[i] = weight
             weights[n - 1 - i] = weight
         }
@@ -38,16 +37,24 @@ public struct GaussLegendre: Sendable {
         self.weights = weights
     }
 
+    #if arch(x86_64) || arch(i386)
+    typealias Wide = Float80
+    #else
+    typealias Wide = Double
+    #endif
+
     /// P_n(x) and P_n'(x) by the three-term recurrence.
-    static func legendre(_ n: Int, at x: Double) -> (value: Double, derivative: Double) {
-        var previous = 1.0, current = x
+    static func legendre(_ n: Int, at x: Wide) -> (value: Wide, derivative: Wide) {
         if n == 0 { return (1, 0) }
-        for k in 2...Swift.max(n, 2) where k <= n {
-            let next = (Double(2 * k - 1) * x * current - Double(k - 1) * previous) / Double(k)
-            previous = current
-            current = next
+        var previous: Wide = 1, current = x
+        if n >= 2 {
+            for k in 2...n {
+                let next = (Wide(2 * k - 1) * x * current - Wide(k - 1) * previous) / Wide(k)
+                previous = current
+                current = next
+            }
         }
-        let derivative = Double(n) * (x * current - previous) / (x * x - 1)
+        let derivative = Wide(n) * (x * current - previous) / (x * x - 1)
         return (current, derivative)
     }
 

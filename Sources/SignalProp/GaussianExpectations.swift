@@ -52,6 +52,12 @@ public struct GaussianExpectations: Sendable {
         self.quadrature = GaussianQuadrature(rule: rule)
     }
 
+    /// Above this variance an unbounded φ is its linear asymptotes φ∞ to double precision: the
+    /// difference φ − φ∞ (integrable for softplus, gelu, swish; tending to a constant for elu and
+    /// selu) changes every moment by O(1/√q) relative, below 1e-17 here; and quadrature at such
+    /// q would need ~log₂√q levels of panels.
+    static let asymptoticVariance = 1e34
+
     // MARK: - One variable
 
     /// Moments of u = √q z, q ≥ 0.
@@ -59,6 +65,9 @@ public struct GaussianExpectations: Sendable {
         precondition(q >= 0, "variance must be non-negative")
         if q == 0 { return limitAtZero() }
         if method == .automatic, let exact = ClosedForms.single(activation, q: q) { return exact }
+        if q >= Self.asymptoticVariance, let (a, b) = activation.asymptoticSlopes {
+            return ClosedForms.homogeneousSingle(a, b, q: q)
+        }
         return singleByQuadrature(q: q)
     }
 
@@ -114,6 +123,9 @@ public struct GaussianExpectations: Sendable {
         let c = Swift.min(Swift.max(c, -1), 1)
         if q1 == 0 || q2 == 0 { return degeneratePair(q1: q1, q2: q2) }
         if method == .automatic, let exact = ClosedForms.pair(activation, q1: q1, q2: q2, c: c) { return exact }
+        if Swift.min(q1, q2) >= Self.asymptoticVariance, let (a, b) = activation.asymptoticSlopes {
+            return ClosedForms.homogeneousPair(a, b, q1: q1, q2: q2, c: c)
+        }
         return pairByQuadrature(q1: q1, q2: q2, c: c)
     }
 

@@ -58,11 +58,11 @@ public struct NeuralKernels: Sendable {
         let gram = LinearAlgebra.multiply(x, other, transposeB: true)
         var k = Matrix(rows: n, columns: m)
         for index in 0..<(n * m) { k.values[index] = p.sw2First * gram.values[index] / d + p.sb2First }
-        var theta = k
-        var diagonal1 = (0..<n).map { i in p.sw2First * Self.squaredNorm(x, i) / d + p.sb2First }
+        var theta = k  // Θ¹ = K¹
+        // The diagonal of a symmetric kernel is the Gram's own, so that an input's correlation
+        // with itself, or with ±2^k times itself, comes out exactly ±1.
+        var diagonal1 = (0..<n).map { i in symmetric ? k[i, i] : p.sw2First * Self.squaredNorm(x, i) / d + p.sb2First }
         var diagonal2 = symmetric ? diagonal1 : (0..<m).map { j in p.sw2First * Self.squaredNorm(other, j) / d + p.sb2First }
-        if symmetric { for i in 0..<n { k[i, i] = diagonal1[i] } }
-        theta = k
         var thetaDiagonal1 = diagonal1, thetaDiagonal2 = diagonal2
         var layers: [(nngp: Matrix, ntk: Matrix)]? = perLayer ? [(k, theta)] : nil
 
@@ -81,6 +81,18 @@ public struct NeuralKernels: Sendable {
             layers?.append((k, theta))
         }
         return KernelMatrices(nngp: k, ntk: theta, layers: layers)
+    }
+
+    /// covariance/scale as a correlation: clamped to [−1, 1], and snapped to ±1 within 4 ulps,
+    /// where the Gram and the norms (computed by different summations) may disagree in the last
+    /// bit for parallel inputs, and the kernels' √(1 − |c|) terms would turn that ulp into ~1e-8.
+    @inline(__always)
+    static func correlation(_ covariance: Double, _ scale: Double) -> Double {
+        guard scale > 0 else { return 0 }
+        let c = covariance / scale
+        if c >= 1 - 4 * Double.ulpOfOne { return 1 }
+        if c <= -1 + 4 * Double.ulpOfOne { return -1 }
+        return c
     }
 
     static func squaredNorm(_ x: Matrix, _ row: Int) -> Double {
@@ -106,6 +118,11 @@ public struct NeuralKernels: Sendable {
         let n = k.rows, m = k.columns
         let p = parameters
         let expectations = self.expectations
+        // Analytic φ without a closed form: one Mehler series per layer instead of n·m
+        // two-dimensional quadratures (see `MehlerSeries`).
+        let series: MehlerSeries? =
+            expectations.method == .automatic && ClosedForms.pair(p.activation, q1: 1, q2: 1, c: 0.5) == nil && n * m > 16
+            ? MehlerSeries(p.activation, variances: diagonal1 + diagonal2) : nil
         var nextK = Matrix(rows: n, columns: m), nextTheta = Matrix(rows: n, columns: m)
         nextK.values.withUnsafeMutableBufferPointer { kOut in
             nextTheta.values.withUnsafeMutableBufferPointer { thetaOut in
@@ -116,8 +133,9 @@ public struct NeuralKernels: Sendable {
                         let q1 = diagonal1[i], q2 = diagonal2[j]
                         let covariance = k[i, j]
                         let scale = (q1 * q2).squareRoot()
-                        let c = scale > 0 ? Swift.min(Swift.max(covariance / scale, -1), 1) : 0
-                        let moments = expectations.pair(q1: q1, q2: q2, c: c)
+                        let c = Self.correlation(covariance, scale)
+                        let moments = series.map { $0.pair(i, n + j, c: c) }
+                            ?? { let m = expectations.pair(q1: q1, q2: q2, c: c); return (m.product, m.slopeProduct) }()
                         let nextCovariance = p.sw2 * moments.product + p.sb2
                         let nextTangent = nextCovariance + p.sw2 * moments.slopeProduct * theta[i, j]
                         kTarget[i * m + j] = nextCovariance
@@ -143,7 +161,7 @@ extension NeuralKernels {
         var q = scale + p.sb2First, k = scale * t + p.sb2First
         var thetaDiagonal = q, theta = k
         for _ in 0..<p.depth {
-            let c = q > 0 ? Swift.min(Swift.max(k / q, -1), 1) : 0
+            let c = Self.correlation(k, q)
             let pair = expectations.pair(q1: q, q2: q, c: c)
             let single = expectations.single(q: q)
             k = p.sw2 * pair.product + p.sb2

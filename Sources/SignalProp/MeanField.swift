@@ -216,7 +216,8 @@ public struct MeanField: Sendable {
         var c0 = parameters.c0
         if c0 == 1 { return 1 }
         var h0 = h(c0).value
-        if h0 == 0 { return c0 }
+        // Within rounding of a root (C(−1) = −1 for odd φ without bias, say): c₀ itself.
+        if Swift.abs(h0) <= 8 * Double.ulpOfOne { return c0 }
         if c0 < 0 {
             let step = 1.0 / 64
             var c = c0

@@ -51,6 +51,16 @@ public struct PhaseGrid: Sendable {
                 rowFixed[position] = result
                 previous = result
             }
+            // Where F is nearly tangent (dF/dq near 1, close to divergence or to q* = 0), a
+            // root's error is the table's ~1e-16 magnified by 1/(1 − dF/dq): polish it against
+            // the quadrature.
+            for (position, result) in rowFixed.enumerated() {
+                guard case .finite(let root) = result else { continue }
+                let w = sw2[position]
+                if Swift.abs(1 - w * table.moments(root).lengthSlope) < 0.05 {
+                    rowFixed[position] = .finite(Self.polish(root, sw2: w, sb2: bias, expectations))
+                }
+            }
             var rowQ: [Double] = [], rowChi: [Double] = [], rowPhase: [Phase] = []
             for (position, result) in rowFixed.enumerated() {
                 let q = result.value(q0: q0)
@@ -75,5 +85,19 @@ public struct PhaseGrid: Sendable {
         self.chi1 = chi1
         self.phase = phase
         self.fixedPoints = fixed
+    }
+
+    /// Newton steps on F(q) − q with the quadrature, accepted only as corrections (each below
+    /// 1e-6·q), so a polish never moves to another root.
+    static func polish(_ root: Double, sw2: Double, sb2: Double, _ expectations: GaussianExpectations) -> Double {
+        var q = root
+        for _ in 0..<3 {
+            let m = expectations.single(q: q)
+            let step = (sw2 * m.valueSquared + sb2 - q) / (sw2 * m.lengthSlope - 1)
+            guard step.isFinite, Swift.abs(step) <= 1e-6 * q else { return q }
+            q -= step
+            if Swift.abs(step) <= 2 * Double.ulpOfOne * q { break }
+        }
+        return q
     }
 }

@@ -40,6 +40,14 @@ import Testing
         #expect(critical["xi_grad"] as? String == "inf" && critical["phase"] as? String == "critical")
     }
 
+    /// Negative numbers are values, not options: `--c0 -0.5` as well as `--c0=-0.5`.
+    @Test func negativeValues() throws {
+        let object = try #require(try Self.json(["meanfield", "--phi", "tanh", "--sw2", "2.5", "--sb2", "0.05", "--c0", "-0.5"]) as? [String: Any])
+        #expect(object["c0"] as? Double == -0.5)
+        let negative = try CLI.run(["calc", "meanfield", "--phi", "tanh", "--sw2", "-1", "--sb2", "0"])
+        #expect(negative.status == 2 && negative.stderr.contains("must be ≥ 0"))
+    }
+
     @Test func alphaAndAliases() throws {
         let leaky = try #require(try Self.json(["meanfield", "--phi", "leaky_relu", "--alpha", "0.5", "--sw2", "1", "--sb2", "0.1"]) as? [String: Any])
         #expect(leaky["alpha"] as? Double == 0.5)
@@ -60,6 +68,21 @@ import Testing
         #expect(softplus.allSatisfy { $0["sw2_crit"] is NSNull && $0["qstar_crit"] is NSNull })
         let sigmoid = try #require(try Self.json(["boundary", "--phi", "sigmoid", "--sb2", "2"]) as? [String: Any])
         #expect(sigmoid["sw2_crit"] is Double)
+    }
+
+    @Test func kernelCalculatorsJSON() throws {
+        let kernel = try #require(try Self.json(["kernel", "--phi", "relu", "--depth", "3", "--sw2", "2", "--sb2", "0.1", "--x", "[[1,0],[0.6,0.8]]", "--per-layer"]) as? [String: Any])
+        #expect((kernel["nngp"] as? [[Double]])?.count == 2 && (kernel["ntk"] as? [[Double]])?.count == 2)
+        #expect((kernel["layers"] as? [[String: Any]])?.count == 4)
+        let predict = try #require(try Self.json(["predict", "--phi", "erf", "--depth", "2", "--sw2", "1.5", "--sb2", "0.1", "--kernel", "ntk",
+                                                  "--xtrain", "[[1,0],[0,1]]", "--ytrain", "[1,-1]", "--xtest", "[[0.8,0.6]]"]) as? [String: Any])
+        #expect((predict["mean"] as? [Double])?.count == 1 && (predict["cov"] as? [[Double]])?.count == 1)
+        let eigen = try #require(try Self.json(["eigenlearning", "--eigs", "[1,0.5,0.25]", "--coeffs", "[1,1,1]", "--n", "2"]) as? [String: Any])
+        for key in ["kappa", "E0", "L", "test_mse", "test_mse_clean_target", "train_mse", "target_learnability"] {
+            #expect(eigen[key] != nil, "missing \(key)")
+        }
+        let sphere = try #require(try Self.json(["sphere", "--d", "3", "--lmax", "4", "--fn", "t^2"]) as? [String: Any])
+        #expect((sphere["mu"] as? [Double])?.count == 5 && (sphere["multiplicity"] as? [Double]) == [1, 3, 5, 7, 9])
     }
 
     @Test func trajectoryLayers() throws {
@@ -134,6 +157,19 @@ import Testing
         (["trajectory", "--phi", "tanh", "--sw2", "1", "--sb2", "0", "--q12", "2", "--depth", "3"], "--q12"),
         (["trajectory", "--phi", "tanh", "--sw2", "1", "--sb2", "0", "--q12", "0.5", "--depth", "0"], "--depth"),
         (["trajectory", "--phi", "tanh", "--sw2", "1", "--sb2", "0", "--q11", "-1", "--q12", "0", "--depth", "3"], "--q11"),
+        (["kernel", "--phi", "relu", "--depth", "2", "--sw2", "2", "--sb2", "0", "--x", "[[1,0],[1]]"], "--x"),
+        (["kernel", "--phi", "relu", "--depth", "2", "--sw2", "2", "--sb2", "0", "--x", "[]"], "--x"),
+        (["kernel", "--phi", "relu", "--depth", "2", "--sw2", "2", "--sb2", "0", "--x", "[[1,0]"], "--x"),
+        (["kernel", "--phi", "relu", "--depth", "2", "--sw2", "2", "--sb2", "0", "--x", "[[1,0]]", "--x2", "[[1,0,0]]"], "--x2"),
+        (["kernel", "--phi", "relu", "--depth", "0", "--sw2", "2", "--sb2", "0", "--x", "[[1,0]]"], "--depth"),
+        (["kernel", "--phi", "relu", "--depth", "2", "--sw2", "2", "--sb2", "0", "--x-file", "/nonexistent.csv"], "--x-file"),
+        (["predict", "--phi", "erf", "--depth", "1", "--sw2", "1", "--sb2", "0", "--kernel", "gp", "--xtrain", "[[1]]", "--ytrain", "[1]", "--xtest", "[[1]]"], "--kernel"),
+        (["predict", "--phi", "erf", "--depth", "1", "--sw2", "1", "--sb2", "0", "--kernel", "ntk", "--xtrain", "[[1],[2]]", "--ytrain", "[1]", "--xtest", "[[1]]"], "--ytrain"),
+        (["eigenlearning", "--eigs", "[1,-0.5]", "--coeffs", "[1,1]", "--n", "2"], "--eigs"),
+        (["eigenlearning", "--eigs", "[1,0.5]", "--coeffs", "[1,1]", "--n", "0"], "--n"),
+        (["eigenlearning", "--eigs", "[1,0.5]", "--coeffs", "[1]", "--n", "2"], "--coeffs"),
+        (["sphere", "--d", "3", "--lmax", "5", "--fn", "exp(t"], "--fn"),
+        (["sphere", "--d", "1", "--lmax", "5", "--fn", "t"], "--d"),
     ])
     func badInput(_ arguments: [String], _ named: String) throws {
         let result = try CLI.run(["calc"] + arguments)

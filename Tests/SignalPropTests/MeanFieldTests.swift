@@ -267,3 +267,54 @@ import Testing
         }
     }
 }
+
+/// Regressions found in review: extreme lengths, rounding at ±1, the switch to asymptotes.
+@Suite struct Extremes {
+    /// √q₁₁·√q₂₂ rather than √(q₁₁q₂₂): with q ~ 1e-200 or growing like 4^l the correlation must
+    /// stay the true one (here exactly 0.5 at layer 0), and lengths past the largest double
+    /// become +∞ with an undefined covariance instead of a crash.
+    @Test func trajectoryAtExtremeLengths() {
+        let tiny = MeanField(MeanFieldParameters(activation: .tanh, sw2: 1.5, sb2: 0.1)).trajectory(q11: 1e-200, q22: 1e-200, q12: 5e-201, depth: 1)
+        #expect(tiny[0].correlation == 0.5)
+        let exploding = MeanField(MeanFieldParameters(activation: .relu, sw2: 4, sb2: 0)).trajectory(q11: 1, q22: 1, q12: 0.5, depth: 1100)
+        // ReLU with σb² = 0 doubles q per layer times σw²/2 = 2: q_l = 2^l exactly until it overflows.
+        #expect(exploding[512].q11 == 0x1p512 && (exploding[512].correlation ?? 0) > 0.99)
+        #expect(exploding[1100].q11 == .infinity && exploding[1100].correlation == nil)
+        // tanh in the ordered phase with q* = 0: c moves smoothly as q → 0 (no jumps from underflow).
+        let ordered = MeanField(MeanFieldParameters(activation: .tanh, sw2: 0.5, sb2: 0)).trajectory(q11: 1, q22: 1, q12: -0.5, depth: 600)
+        for (a, b) in zip(ordered, ordered.dropFirst()) {
+            let ca = a.correlation ?? 0, cb = b.correlation ?? 0
+            #expect(abs(cb - ca) <= 0.05 && cb < 0 && cb > -1, "layer \(b.layer): \(ca) → \(cb)")
+        }
+    }
+
+    /// Above q = 1e34 an unbounded φ is replaced by its asymptotes; the switch is continuous to
+    /// double precision (relative 1e-15 across it; the neglected part is O(1/√q) = 1e-17).
+    @Test(arguments: [Activation.softplus, .elu(alpha: 1), .selu, .gelu, .swish])
+    func asymptotesTakeOverContinuously(_ activation: Activation) {
+        let engine = GaussianExpectations(activation)
+        let below = engine.single(q: 0.999999 * GaussianExpectations.asymptoticVariance)
+        let above = engine.single(q: GaussianExpectations.asymptoticVariance)
+        #expect(abs(below.valueSquared / 0.999999 - above.valueSquared) <= 1e-15 * above.valueSquared)
+        #expect(abs(below.slopeSquared - above.slopeSquared) <= 1e-15 * above.slopeSquared)
+        let pairBelow = engine.pair(q1: 0.999999e34, q2: 2e34, c: 0.3), pairAbove = engine.pair(q1: 1e34, q2: 2e34, c: 0.3)
+        #expect(abs(pairBelow.product / 0.999999.squareRoot() - pairAbove.product) <= 1e-14 * abs(pairAbove.product))
+    }
+
+    /// c₀ = −1 for an odd φ without bias: C(−1) = −1 exactly, so c* = −1 and no layers are
+    /// needed (rounding of h(−1) must not send the search to the root at 0).
+    @Test(arguments: [Activation.tanh, .erf, .hardtanh, .sin])
+    func antipodalStartIsFixed(_ activation: Activation) {
+        let result = MeanField(MeanFieldParameters(activation: activation, sw2: 3, sb2: 0, c0: -1)).compute(countCorrelationLayers: true)
+        #expect(result.cstar == -1 && result.cLayers == 0, "\(activation): \(String(describing: result.cstar))")
+    }
+
+    /// Near divergence (dF/dq → 1) the grid polishes its roots against the quadrature: the
+    /// review's cases, against the direct calculation to 1e-12.
+    @Test(arguments: [(Activation.gelu, 1.971571906354515, 0.22742474916387959), (.selu, 1.808695652173913, 1.2842809364548495)])
+    func gridNearDivergence(_ activation: Activation, _ sw2: Double, _ sb2: Double) {
+        let grid = PhaseGrid(activation: activation, sw2: [sw2 * 0.999, sw2], sb2: [sb2])
+        let direct = MeanField(MeanFieldParameters(activation: activation, sw2: sw2, sb2: sb2)).lengthSummary()
+        #expect(abs(grid.qstar[0][1] - direct.qstar) <= 1e-12 * direct.qstar, "\(grid.qstar[0][1]) vs \(direct.qstar)")
+    }
+}

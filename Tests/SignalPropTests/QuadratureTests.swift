@@ -20,6 +20,8 @@ import Testing
             #expect(abs(sum - 2 / Double(k + 1)) <= 2e-15, "x^\(k) with \(rule.count) points")
         }
         #expect(rule.nodes == rule.nodes.sorted())
+        // Computed in extended precision and rounded: the weights sum to 2 within two ulps.
+        #expect(abs(rule.weights.reduce(0, +) - 2) <= 4.5e-16)
     }
 
     /// The 20-point rule against the 40-point rule on the same panels: if a panel's Bernstein

@@ -8,7 +8,7 @@ struct BoundaryCommand: ParsableCommand {
         abstract: "The order-to-chaos boundary χ₁ = 1: the critical σw² at given σb².")
 
     @OptionGroup var activation: ActivationOptions
-    @Option(help: ArgumentHelp(
+    @Option(parsing: .unconditional, help: ArgumentHelp(
         "Bias variance σb²: a number, a list 0,0.05,0.1 or range:FROM,TO,COUNT.", valueName: "values"))
     var sb2: String
     @Flag(help: "Print JSON: one object, or an array of objects for a list.") var json = false

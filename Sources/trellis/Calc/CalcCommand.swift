@@ -22,17 +22,20 @@ struct CalcCommand: ParsableCommand {
 
 /// `--phi` and `--alpha`, shared by every calculator.
 struct ActivationOptions: ParsableArguments {
-    @Option(help: ArgumentHelp(
+    @Option(parsing: .unconditional, help: ArgumentHelp(
         "The activation φ.", discussion: "One of: \(Activation.names.joined(separator: ", ")) (silu = swish).",
         valueName: "name"))
     var phi: String
 
-    @Option(help: "leaky_relu's negative slope (default 0.01) or elu's α (default 1).")
+    @Option(parsing: .unconditional, help: "leaky_relu's negative slope (default 0.01) or elu's α (default 1).")
     var alpha: Double?
 
     func activation() throws -> Activation {
         if let alpha {
             try CalcInput.finite(alpha, "--alpha")
+            guard Swift.abs(alpha) <= 100 else {
+                throw ValidationError("--alpha must be between -100 and 100, not \(alpha)")
+            }
             guard phi == "leaky_relu" || phi == "elu" else {
                 throw ValidationError("--alpha applies only to leaky_relu and elu, not to '\(phi)'")
             }

@@ -6,13 +6,13 @@ struct EigenlearningCommand: ParsableCommand {
         commandName: "eigenlearning",
         abstract: "Predicted test and train error of kernel ridge regression from the kernel's eigenvalues (Simon et al.).")
 
-    @Option(help: ArgumentHelp("Kernel eigenvalues λ_i ≥ 0 as a JSON list.", valueName: "json")) var eigs: String
-    @Option(help: ArgumentHelp("Target coefficients v_i in the eigenbasis (P_i = m_i·v_i²).", valueName: "json")) var coeffs: String?
-    @Option(help: ArgumentHelp("Target power P_i per mode, given directly.", valueName: "json")) var power: String?
-    @Option(help: "Number of training samples n > 0.") var n: Double
-    @Option(help: "Ridge δ ≥ 0.") var ridge: Double = 0
-    @Option(help: "Label-noise variance ε² ≥ 0.") var noise: Double = 0
-    @Option(help: ArgumentHelp("Multiplicities m_i > 0 (default all 1).", valueName: "json")) var mult: String?
+    @Option(parsing: .unconditional, help: ArgumentHelp("Kernel eigenvalues λ_i ≥ 0 as a JSON list.", valueName: "json")) var eigs: String
+    @Option(parsing: .unconditional, help: ArgumentHelp("Target coefficients v_i in the eigenbasis (P_i = m_i·v_i²).", valueName: "json")) var coeffs: String?
+    @Option(parsing: .unconditional, help: ArgumentHelp("Target power P_i per mode, given directly.", valueName: "json")) var power: String?
+    @Option(parsing: .unconditional, help: "Number of training samples n > 0.") var n: Double
+    @Option(parsing: .unconditional, help: "Ridge δ ≥ 0.") var ridge: Double = 0
+    @Option(parsing: .unconditional, help: "Label-noise variance ε² ≥ 0.") var noise: Double = 0
+    @Option(parsing: .unconditional, help: ArgumentHelp("Multiplicities m_i > 0 (default all 1).", valueName: "json")) var mult: String?
     @Flag(help: "Print one JSON object.") var json = false
 
     func validate() throws { _ = try problem() }

@@ -8,14 +8,14 @@ struct GridCommand: ParsableCommand {
         abstract: "q*, χ₁ and the phase on a (σw², σb²) grid; draws the phase diagram without --json or --out.")
 
     @OptionGroup var activation: ActivationOptions
-    @Option(help: ArgumentHelp("The σw² axis: FROM:TO:COUNT (ends included) or one value.", valueName: "axis"))
+    @Option(parsing: .unconditional, help: ArgumentHelp("The σw² axis: FROM:TO:COUNT (ends included) or one value.", valueName: "axis"))
     var sw2: String
-    @Option(help: ArgumentHelp("The σb² axis: FROM:TO:COUNT (ends included) or one value.", valueName: "axis"))
+    @Option(parsing: .unconditional, help: ArgumentHelp("The σb² axis: FROM:TO:COUNT (ends included) or one value.", valueName: "axis"))
     var sb2: String
-    @Option(help: "Initial length q₀.") var q0: Double = 1
-    @Option(help: "|χ₁ − 1| ≤ tol counts as critical.") var tol: Double = 1e-8
+    @Option(parsing: .unconditional, help: "Initial length q₀.") var q0: Double = 1
+    @Option(parsing: .unconditional, help: "|χ₁ − 1| ≤ tol counts as critical.") var tol: Double = 1e-8
     @Flag(help: "Print one JSON object.") var json = false
-    @Option(help: ArgumentHelp("Write the grid to FILE.csv (one row per point) or FILE.json.", valueName: "file"))
+    @Option(parsing: .unconditional, help: ArgumentHelp("Write the grid to FILE.csv (one row per point) or FILE.json.", valueName: "file"))
     var out: String?
 
     static let largestAxis = 10_000

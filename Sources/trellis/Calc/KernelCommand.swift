@@ -7,11 +7,11 @@ struct KernelCommand: ParsableCommand {
         abstract: "Infinite-width NNGP and NTK matrices of a deep network (neural-tangents' conventions).")
 
     @OptionGroup var activation: ActivationOptions
-    @Option(help: "Number of hidden nonlinear layers.") var depth: Int
-    @Option(help: "Weight variance σw² of the hidden and readout layers.") var sw2: Double
-    @Option(help: "Bias variance σb².") var sb2: Double
-    @Option(help: "The first layer's σw² (default: --sw2); Arora et al.'s normalisation is d.") var sw2First: Double?
-    @Option(help: "The first layer's σb² (default: --sb2).") var sb2First: Double?
+    @Option(parsing: .unconditional, help: "Number of hidden nonlinear layers.") var depth: Int
+    @Option(parsing: .unconditional, help: "Weight variance σw² of the hidden and readout layers.") var sw2: Double
+    @Option(parsing: .unconditional, help: "Bias variance σb².") var sb2: Double
+    @Option(parsing: .unconditional, help: "The first layer's σw² (default: --sw2); Arora et al.'s normalisation is d.") var sw2First: Double?
+    @Option(parsing: .unconditional, help: "The first layer's σb² (default: --sb2).") var sb2First: Double?
     @OptionGroup var inputs: KernelInputs
     @Flag(help: "Also report every layer's K and Θ.") var perLayer = false
     @Flag(help: "Print one JSON object.") var json = false
@@ -75,10 +75,10 @@ struct KernelCommand: ParsableCommand {
 
 /// `--x`/`--x-file` and `--x2`/`--x2-file`.
 struct KernelInputs: ParsableArguments {
-    @Option(help: ArgumentHelp("Inputs as a JSON list of rows, e.g. '[[1,0],[0.6,0.8]]'.", valueName: "json")) var x: String?
-    @Option(help: ArgumentHelp("Second inputs as a JSON list of rows (default: the first).", valueName: "json")) var x2: String?
-    @Option(help: ArgumentHelp("Inputs from a CSV file, one input per row.", valueName: "file")) var xFile: String?
-    @Option(help: ArgumentHelp("Second inputs from a CSV file.", valueName: "file")) var x2File: String?
+    @Option(parsing: .unconditional, help: ArgumentHelp("Inputs as a JSON list of rows, e.g. '[[1,0],[0.6,0.8]]'.", valueName: "json")) var x: String?
+    @Option(parsing: .unconditional, help: ArgumentHelp("Second inputs as a JSON list of rows (default: the first).", valueName: "json")) var x2: String?
+    @Option(parsing: .unconditional, help: ArgumentHelp("Inputs from a CSV file, one input per row.", valueName: "file")) var xFile: String?
+    @Option(parsing: .unconditional, help: ArgumentHelp("Second inputs from a CSV file.", valueName: "file")) var x2File: String?
 
     func matrices() throws -> (x: Matrix, x2: Matrix?) {
         let x = try Self.one(json: self.x, file: xFile, names: ("--x", "--x-file"), required: true)!

@@ -7,13 +7,13 @@ struct MeanFieldCommand: ParsableCommand {
         abstract: "Fixed points q* and c*, χ₁, χ_c, depth scales and phase of a deep network.")
 
     @OptionGroup var activation: ActivationOptions
-    @Option(help: "Weight variance σw².") var sw2: Double
-    @Option(help: "Bias variance σb².") var sb2: Double
-    @Option(help: "Initial length q₀ the length map is iterated from.") var q0: Double = 1
-    @Option(help: "Initial correlation c₀ the correlation map is iterated from.") var c0: Double = 0.5
-    @Option(help: "|χ₁ − 1| ≤ tol counts as critical.") var tol: Double = 1e-8
+    @Option(parsing: .unconditional, help: "Weight variance σw².") var sw2: Double
+    @Option(parsing: .unconditional, help: "Bias variance σb².") var sb2: Double
+    @Option(parsing: .unconditional, help: "Initial length q₀ the length map is iterated from.") var q0: Double = 1
+    @Option(parsing: .unconditional, help: "Initial correlation c₀ the correlation map is iterated from.") var c0: Double = 0.5
+    @Option(parsing: .unconditional, help: "|χ₁ − 1| ≤ tol counts as critical.") var tol: Double = 1e-8
     @Flag(help: "Also count the layers c takes to come within 1e-6 of c*.") var cLayers = false
-    @Option(help: ArgumentHelp("Report the Jacobian spectrum's moments after L layers.", valueName: "L"))
+    @Option(parsing: .unconditional, help: ArgumentHelp("Report the Jacobian spectrum's moments after L layers.", valueName: "L"))
     var jacobianDepth: Int?
     @Flag(help: "Print one JSON object.") var json = false
 

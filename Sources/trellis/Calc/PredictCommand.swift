@@ -8,16 +8,16 @@ struct PredictCommand: ParsableCommand {
         abstract: "Predictions of the infinite-width network: the NNGP posterior or the NTK gradient-descent ensemble.")
 
     @OptionGroup var activation: ActivationOptions
-    @Option(help: "Number of hidden nonlinear layers.") var depth: Int
-    @Option(help: "Weight variance σw².") var sw2: Double
-    @Option(help: "Bias variance σb².") var sb2: Double
-    @Option(help: "The first layer's σw² (default: --sw2).") var sw2First: Double?
-    @Option(help: "The first layer's σb² (default: --sb2).") var sb2First: Double?
-    @Option(help: "nngp (Bayesian posterior) or ntk (trained ensemble, t = ∞).") var kernel: String
-    @Option(help: ArgumentHelp("Training inputs as a JSON list of rows.", valueName: "json")) var xtrain: String
-    @Option(help: ArgumentHelp("Training targets as a JSON list of numbers.", valueName: "json")) var ytrain: String
-    @Option(help: ArgumentHelp("Test inputs as a JSON list of rows.", valueName: "json")) var xtest: String
-    @Option(help: "Ridge added to the training kernel's diagonal (absolute unless --ridge-relative).") var ridge: Double = 0
+    @Option(parsing: .unconditional, help: "Number of hidden nonlinear layers.") var depth: Int
+    @Option(parsing: .unconditional, help: "Weight variance σw².") var sw2: Double
+    @Option(parsing: .unconditional, help: "Bias variance σb².") var sb2: Double
+    @Option(parsing: .unconditional, help: "The first layer's σw² (default: --sw2).") var sw2First: Double?
+    @Option(parsing: .unconditional, help: "The first layer's σb² (default: --sb2).") var sb2First: Double?
+    @Option(parsing: .unconditional, help: "nngp (Bayesian posterior) or ntk (trained ensemble, t = ∞).") var kernel: String
+    @Option(parsing: .unconditional, help: ArgumentHelp("Training inputs as a JSON list of rows.", valueName: "json")) var xtrain: String
+    @Option(parsing: .unconditional, help: ArgumentHelp("Training targets as a JSON list of numbers.", valueName: "json")) var ytrain: String
+    @Option(parsing: .unconditional, help: ArgumentHelp("Test inputs as a JSON list of rows.", valueName: "json")) var xtest: String
+    @Option(parsing: .unconditional, help: "Ridge added to the training kernel's diagonal (absolute unless --ridge-relative).") var ridge: Double = 0
     @Flag(help: "The ridge is relative: r·tr(K)/n, neural-tangents' diag_reg.") var ridgeRelative = false
     @Flag(help: "Print one JSON object.") var json = false
 

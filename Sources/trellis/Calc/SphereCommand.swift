@@ -6,18 +6,18 @@ struct SphereCommand: ParsableCommand {
         commandName: "sphere",
         abstract: "Eigenvalues μ_l and multiplicities of a dot-product kernel on the sphere S^(d−1).")
 
-    @Option(help: "Input dimension d ≥ 2 (the sphere S^(d−1) in R^d).") var d: Int
-    @Option(help: "Highest degree l.") var lmax: Int
-    @Option(help: ArgumentHelp("The kernel as a function of t = x·x'/r², e.g. 'exp(t)'.", valueName: "expression")) var fn: String?
-    @Option(help: ArgumentHelp("The network's activation φ (instead of --fn).", valueName: "name")) var phi: String?
-    @Option(help: "leaky_relu's negative slope or elu's α.") var alpha: Double?
-    @Option(help: "Number of hidden nonlinear layers.") var depth: Int?
-    @Option(help: "Weight variance σw².") var sw2: Double?
-    @Option(help: "Bias variance σb².") var sb2: Double?
-    @Option(help: "The first layer's σw² (default: --sw2).") var sw2First: Double?
-    @Option(help: "The first layer's σb² (default: --sb2).") var sb2First: Double?
-    @Option(help: "nngp or ntk.") var kernel: String?
-    @Option(help: "Radius r of the sphere the inputs lie on.") var radius: Double = 1
+    @Option(parsing: .unconditional, help: "Input dimension d ≥ 2 (the sphere S^(d−1) in R^d).") var d: Int
+    @Option(parsing: .unconditional, help: "Highest degree l.") var lmax: Int
+    @Option(parsing: .unconditional, help: ArgumentHelp("The kernel as a function of t = x·x'/r², e.g. 'exp(t)'.", valueName: "expression")) var fn: String?
+    @Option(parsing: .unconditional, help: ArgumentHelp("The network's activation φ (instead of --fn).", valueName: "name")) var phi: String?
+    @Option(parsing: .unconditional, help: "leaky_relu's negative slope or elu's α.") var alpha: Double?
+    @Option(parsing: .unconditional, help: "Number of hidden nonlinear layers.") var depth: Int?
+    @Option(parsing: .unconditional, help: "Weight variance σw².") var sw2: Double?
+    @Option(parsing: .unconditional, help: "Bias variance σb².") var sb2: Double?
+    @Option(parsing: .unconditional, help: "The first layer's σw² (default: --sw2).") var sw2First: Double?
+    @Option(parsing: .unconditional, help: "The first layer's σb² (default: --sb2).") var sb2First: Double?
+    @Option(parsing: .unconditional, help: "nngp or ntk.") var kernel: String?
+    @Option(parsing: .unconditional, help: "Radius r of the sphere the inputs lie on.") var radius: Double = 1
     @Flag(help: "Print one JSON object.") var json = false
 
     static let largestDimension = 100_000

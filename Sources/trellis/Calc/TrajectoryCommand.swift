@@ -7,15 +7,15 @@ struct TrajectoryCommand: ParsableCommand {
         abstract: "Propagate two inputs' lengths and covariance through a deep network, layer by layer.")
 
     @OptionGroup var activation: ActivationOptions
-    @Option(help: "Weight variance σw².") var sw2: Double
-    @Option(help: "Bias variance σb².") var sb2: Double
-    @Option(help: "First input's length q₁₁ at layer 0.") var q11: Double = 1
-    @Option(help: "Second input's length q₂₂ at layer 0.") var q22: Double = 1
-    @Option(help: "Their covariance q₁₂ at layer 0 (q₁₂² ≤ q₁₁q₂₂).") var q12: Double
-    @Option(help: "Number of layers.") var depth: Int
+    @Option(parsing: .unconditional, help: "Weight variance σw².") var sw2: Double
+    @Option(parsing: .unconditional, help: "Bias variance σb².") var sb2: Double
+    @Option(parsing: .unconditional, help: "First input's length q₁₁ at layer 0.") var q11: Double = 1
+    @Option(parsing: .unconditional, help: "Second input's length q₂₂ at layer 0.") var q22: Double = 1
+    @Option(parsing: .unconditional, help: "Their covariance q₁₂ at layer 0 (q₁₂² ≤ q₁₁q₂₂).") var q12: Double
+    @Option(parsing: .unconditional, help: "Number of layers.") var depth: Int
     @Flag(help: "Print one JSON object.") var json = false
 
-    static let largestDepth = 100_000
+    static let largestDepth = 10_000
 
     func validate() throws {
         _ = try activation.activation()
