@@ -156,18 +156,45 @@ extension NeuralKernels {
     /// NNGP and NTK of two inputs on the sphere of radius r in R^d with x·x' = r²t: equal norms,
     /// so one diagonal sequence serves both, and the first layer is K¹ = σw₁²r²t/d + σb₁².
     public func onSphere(t: Double, radius: Double, dimension: Int) -> (nngp: Double, ntk: Double) {
-        let p = parameters
-        let scale = p.sw2First * radius * radius / Double(dimension)
-        var q = scale + p.sb2First, k = scale * t + p.sb2First
-        var thetaDiagonal = q, theta = k
+        SphereKernel(self, radius: radius, dimension: dimension).callAsFunction(t)
+    }
+}
+
+/// A network's kernels on a sphere as functions of t = x·x'/r², for the many t a spectrum
+/// needs: each layer's variance is the same for every pair, so it and (for analytic φ without a
+/// closed form) the layer's Mehler series are computed once.
+public struct SphereKernel: Sendable {
+    let kernels: NeuralKernels
+    let scale: Double
+    /// q_l for l = 1…depth (the input variance of hidden layer l).
+    let variances: [Double]
+    let series: [MehlerSeries?]
+
+    public init(_ kernels: NeuralKernels, radius: Double, dimension: Int) {
+        self.kernels = kernels
+        let p = kernels.parameters
+        scale = p.sw2First * radius * radius / Double(dimension)
+        var q = scale + p.sb2First
+        var variances: [Double] = []
         for _ in 0..<p.depth {
-            let c = Self.correlation(k, q)
-            let pair = expectations.pair(q1: q, q2: q, c: c)
-            let single = expectations.single(q: q)
-            k = p.sw2 * pair.product + p.sb2
-            theta = k + p.sw2 * pair.slopeProduct * theta
-            q = p.sw2 * single.valueSquared + p.sb2
-            thetaDiagonal = q + p.sw2 * single.slopeSquared * thetaDiagonal
+            variances.append(q)
+            q = p.sw2 * kernels.expectations.single(q: q).valueSquared + p.sb2
+        }
+        self.variances = variances
+        let useSeries = kernels.expectations.method == .automatic && ClosedForms.pair(p.activation, q1: 1, q2: 1, c: 0.5) == nil
+        series = variances.map { useSeries ? MehlerSeries(p.activation, variances: [$0]) : nil }
+    }
+
+    public func callAsFunction(_ t: Double) -> (nngp: Double, ntk: Double) {
+        let p = kernels.parameters
+        var k = scale * t + p.sb2First
+        var theta = k
+        for (layer, q) in variances.enumerated() {
+            let c = NeuralKernels.correlation(k, q)
+            let moments = series[layer].map { $0.pair(0, 0, c: c) }
+                ?? { let m = kernels.expectations.pair(q1: q, q2: q, c: c); return (m.product, m.slopeProduct) }()
+            k = p.sw2 * moments.product + p.sb2
+            theta = k + p.sw2 * moments.slopeProduct * theta
         }
         return (k, theta)
     }

@@ -153,6 +153,18 @@ let kernelInputs = Matrix([[1, 0, 0.5], [0.6, 0.8, -0.2], [-0.3, 2.0, 1.1], [2, 
         for l in [1, 3, 4, 5] { #expect(abs(mu[l]) <= 1e-15) }
     }
 
+    /// A tanh network's kernel on the sphere through the layers' Mehler series against the
+    /// same through two-dimensional quadrature, eigenvalue by eigenvalue, to 1e-13·k(1).
+    @Test func networkKernelSpectrumBySeriesAndByQuadrature() {
+        let parameters = KernelParameters(activation: .tanh, depth: 1, sw2: 1.5, sb2: 0.1)
+        let spectrum = SphereSpectrum(dimension: 3, maximumDegree: 4)
+        let fast = SphereKernel(NeuralKernels(parameters), radius: 1, dimension: 3)
+        let slow = SphereKernel(NeuralKernels(parameters, method: .quadrature), radius: 1, dimension: 3)
+        let a = spectrum.eigenvalues { fast($0).ntk }, b = spectrum.eigenvalues { slow($0).ntk }
+        let scale = fast(1).ntk
+        for l in 0...4 { #expect(abs(a[l] - b[l]) <= 1e-13 * scale, "l=\(l): \(a[l]) vs \(b[l])") }
+    }
+
     /// Multiplicities: N(3, l) = 2l + 1, N(2, l) = 2, and N(d, 1) = d.
     @Test func multiplicities() {
         #expect(SphereSpectrum(dimension: 3, maximumDegree: 5).multiplicities == [1, 3, 5, 7, 9, 11])

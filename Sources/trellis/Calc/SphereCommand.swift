@@ -79,9 +79,9 @@ struct SphereCommand: ParsableCommand {
             k = { expression.evaluate($0) }
             object["fn"] = .string(fn!)
         case .network(let kernels, let which):
-            let (radius, d) = (radius, d)
+            let sphereKernel = SphereKernel(kernels, radius: radius, dimension: d)
             k = { t in
-                let value = kernels.onSphere(t: t, radius: radius, dimension: d)
+                let value = sphereKernel(t)
                 return which == .nngp ? value.nngp : value.ntk
             }
             let p = kernels.parameters
