@@ -2,7 +2,7 @@
 SWIFT ?= swift
 GARDEN ?= garden
 
-.PHONY: run test build release deps test-deps bench bench-garden bench-meanfield garden clean
+.PHONY: run test build release deps test-deps bench bench-garden bench-meanfield bench-kernels garden clean
 
 run: deps release
 	./.build/release/trellis --garden $(GARDEN)
@@ -28,7 +28,7 @@ release: deps
 	$(SWIFT) build -c release --product trellis
 
 # Benchmarks (release mode; they print their figures, nothing is asserted).
-bench: bench-garden bench-meanfield
+bench: bench-garden bench-meanfield bench-kernels
 
 bench-garden: deps
 	$(SWIFT) build -c release --product trellis-bench
@@ -38,6 +38,12 @@ bench-meanfield: deps
 	$(SWIFT) build -c release --product trellis
 	$(SWIFT) build -c release --product trellis-bench
 	./.build/release/trellis-bench meanfield
+
+# Against neural-tangents in .venv-nt (scripts/crosscheck-neural-tangents makes it; skipped if
+# missing). The tanh peer alone takes minutes.
+bench-kernels: deps
+	$(SWIFT) build -c release --product trellis-bench
+	./.build/release/trellis-bench kernels
 
 # Rebuilds the shipped garden/ from the owner's seed pages (see scripts/build-garden).
 garden: release
