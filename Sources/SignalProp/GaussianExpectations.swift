@@ -58,6 +58,11 @@ public struct GaussianExpectations: Sendable {
     /// q would need ~log₂√q levels of panels.
     static let asymptoticVariance = 1e34
 
+    /// Whether pairs (and single variables) come from closed forms rather than quadrature.
+    var usesClosedForms: Bool {
+        method == .automatic && ClosedForms.pair(activation, q1: 1, q2: 1, c: 0.5) != nil
+    }
+
     // MARK: - One variable
 
     /// Moments of u = √q z, q ≥ 0.

@@ -121,7 +121,7 @@ public struct NeuralKernels: Sendable {
         // Analytic φ without a closed form: one Mehler series per layer instead of n·m
         // two-dimensional quadratures (see `MehlerSeries`).
         let series: MehlerSeries? =
-            expectations.method == .automatic && ClosedForms.pair(p.activation, q1: 1, q2: 1, c: 0.5) == nil && n * m > 16
+            expectations.method == .automatic && !expectations.usesClosedForms && n * m > 16
             ? MehlerSeries(p.activation, variances: diagonal1 + diagonal2) : nil
         var nextK = Matrix(rows: n, columns: m), nextTheta = Matrix(rows: n, columns: m)
         nextK.values.withUnsafeMutableBufferPointer { kOut in
@@ -181,7 +181,7 @@ public struct SphereKernel: Sendable {
             q = p.sw2 * kernels.expectations.single(q: q).valueSquared + p.sb2
         }
         self.variances = variances
-        let useSeries = kernels.expectations.method == .automatic && ClosedForms.pair(p.activation, q1: 1, q2: 1, c: 0.5) == nil
+        let useSeries = kernels.expectations.method == .automatic && !kernels.expectations.usesClosedForms
         series = variances.map { useSeries ? MehlerSeries(p.activation, variances: [$0]) : nil }
     }
 

@@ -27,29 +27,22 @@ public struct PhaseGrid: Sendable {
             var rowFixed = [LengthFixedPoint](repeating: .zero, count: sw2.count)
             // F(q₀) ≥ q₀ from the first index of `rising` on.
             let rising = order.firstIndex { sw2[$0] * lengthAtStart + bias - q0 >= 0 } ?? order.count
-            var previous: LengthFixedPoint? = nil
-            for position in order[rising...] {
-                let solver = LengthFixedPointSolver(activation: activation, sw2: sw2[position], sb2: bias, q0: q0, tolerance: tolerance)
-                if previous == .diverges {
-                    rowFixed[position] = .diverges
-                    continue
+            // Once a root diverges (going up) or is 0 (going down), so are the rest of the sweep.
+            for (positions, upward, terminal) in [
+                (Array(order[rising...]), true, LengthFixedPoint.diverges), (order[..<rising].reversed(), false, .zero),
+            ] {
+                var previous: LengthFixedPoint? = nil
+                for position in positions {
+                    if previous == terminal {
+                        rowFixed[position] = terminal
+                        continue
+                    }
+                    let solver = LengthFixedPointSolver(activation: activation, sw2: sw2[position], sb2: bias, q0: q0, tolerance: tolerance)
+                    let start: Double? = if case .finite(let q) = previous { q } else { nil }
+                    let result = solver.solve(integrals, start: start, upward: upward)
+                    rowFixed[position] = result
+                    previous = result
                 }
-                let start: Double? = if case .finite(let q) = previous { q } else { nil }
-                let result = solver.solve(integrals, start: start, upward: true)
-                rowFixed[position] = result
-                previous = result
-            }
-            previous = nil
-            for position in order[..<rising].reversed() {
-                let solver = LengthFixedPointSolver(activation: activation, sw2: sw2[position], sb2: bias, q0: q0, tolerance: tolerance)
-                if previous == .zero {
-                    rowFixed[position] = .zero
-                    continue
-                }
-                let start: Double? = if case .finite(let q) = previous { q } else { nil }
-                let result = solver.solve(integrals, start: start, upward: false)
-                rowFixed[position] = result
-                previous = result
             }
             // Where F is nearly tangent (dF/dq near 1, close to divergence or to q* = 0), a
             // root's error is the table's ~1e-16 magnified by 1/(1 − dF/dq): polish it against

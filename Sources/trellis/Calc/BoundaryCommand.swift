@@ -76,15 +76,10 @@ enum ValueList {
     static func parse(_ text: String, option: String) throws -> (values: [Double], isList: Bool) {
         if text.hasPrefix("range:") {
             let parts = text.dropFirst("range:".count).split(separator: ",", omittingEmptySubsequences: false)
-            guard parts.count == 3, let from = Double(parts[0]), let to = Double(parts[1]), let count = Int(parts[2]) else {
-                throw ValidationError("\(option): expected range:FROM,TO,COUNT, got '\(text)'")
+            let values = try evenlySpaced(parts, largestCount: largestCount, option: option) {
+                "expected range:FROM,TO,COUNT, got '\(text)'"
             }
-            try CalcInput.finite(from, option)
-            try CalcInput.finite(to, option)
-            guard (1...largestCount).contains(count) else {
-                throw ValidationError("\(option): COUNT must be between 1 and \(largestCount), got \(count)")
-            }
-            return (linspace(from, to, count), true)
+            return (values, true)
         }
         let parts = text.split(separator: ",", omittingEmptySubsequences: false)
         var values: [Double] = []
@@ -98,6 +93,21 @@ enum ValueList {
         }
         guard values.count <= largestCount else { throw ValidationError("\(option): at most \(largestCount) values") }
         return (values, parts.count > 1)
+    }
+
+    /// FROM, TO, COUNT (already split) as COUNT evenly spaced values, each part checked.
+    static func evenlySpaced(
+        _ parts: [Substring], largestCount: Int, option: String, malformed: () -> String
+    ) throws -> [Double] {
+        guard parts.count == 3, let from = Double(parts[0]), let to = Double(parts[1]), let count = Int(parts[2]) else {
+            throw ValidationError("\(option): \(malformed())")
+        }
+        try CalcInput.finite(from, option)
+        try CalcInput.finite(to, option)
+        guard (1...largestCount).contains(count) else {
+            throw ValidationError("\(option): COUNT must be between 1 and \(largestCount), got \(count)")
+        }
+        return linspace(from, to, count)
     }
 
     /// `count` evenly spaced values from `from` to `to`, ends exact.

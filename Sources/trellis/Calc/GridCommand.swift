@@ -46,15 +46,9 @@ struct GridCommand: ParsableCommand {
     static func axis(_ text: String, option: String) throws -> [Double] {
         let parts = text.split(separator: ":", omittingEmptySubsequences: false)
         if parts.count == 1, let value = Double(text) { return [value] }
-        guard parts.count == 3, let from = Double(parts[0]), let to = Double(parts[1]), let count = Int(parts[2]) else {
-            throw ValidationError("\(option): expected FROM:TO:COUNT such as 0.5:4:200, got '\(text)'")
+        return try ValueList.evenlySpaced(parts, largestCount: largestAxis, option: option) {
+            "expected FROM:TO:COUNT such as 0.5:4:200, got '\(text)'"
         }
-        try CalcInput.finite(from, option)
-        try CalcInput.finite(to, option)
-        guard (1...largestAxis).contains(count) else {
-            throw ValidationError("\(option): COUNT must be between 1 and \(largestAxis), got \(count)")
-        }
-        return ValueList.linspace(from, to, count)
     }
 
     func run() throws {

@@ -6,44 +6,22 @@ struct KernelCommand: ParsableCommand {
         commandName: "kernel",
         abstract: "Infinite-width NNGP and NTK matrices of a deep network (neural-tangents' conventions).")
 
-    @OptionGroup var activation: ActivationOptions
-    @Option(parsing: .unconditional, help: "Number of hidden nonlinear layers.") var depth: Int
-    @Option(parsing: .unconditional, help: "Weight variance σw² of the hidden and readout layers.") var sw2: Double
-    @Option(parsing: .unconditional, help: "Bias variance σb².") var sb2: Double
-    @Option(parsing: .unconditional, help: "The first layer's σw² (default: --sw2); Arora et al.'s normalisation is d.") var sw2First: Double?
-    @Option(parsing: .unconditional, help: "The first layer's σb² (default: --sb2).") var sb2First: Double?
+    @OptionGroup var network: NetworkOptions
     @OptionGroup var inputs: KernelInputs
     @Flag(help: "Also report every layer's K and Θ.") var perLayer = false
     @Flag(help: "Print one JSON object.") var json = false
 
-    static let largestDepth = 1000
-
     func validate() throws {
-        _ = try activation.activation()
-        try parameters()
+        _ = try network.parameters()
         _ = try inputs.matrices()
     }
 
-    @discardableResult
-    func parameters() throws -> KernelParameters {
-        let phi = try activation.activation()
-        try CalcInput.variance(sw2, "--sw2")
-        try CalcInput.variance(sb2, "--sb2")
-        if let sw2First { try CalcInput.variance(sw2First, "--sw2-first") }
-        if let sb2First { try CalcInput.variance(sb2First, "--sb2-first") }
-        guard (1...Self.largestDepth).contains(depth) else {
-            throw ValidationError("--depth must be between 1 and \(Self.largestDepth), not \(depth)")
-        }
-        return KernelParameters(activation: phi, depth: depth, sw2: sw2, sb2: sb2, sw2First: sw2First, sb2First: sb2First)
-    }
-
     func run() throws {
-        let parameters = try parameters()
+        let parameters = try network.parameters()
         let (x, x2) = try inputs.matrices()
         let result = NeuralKernels(parameters).compute(x, x2, perLayer: perLayer)
         if json {
-            var object = activation.echo(parameters.activation)
-            object.merge(Self.echo(parameters)) { _, new in new }
+            var object = NetworkOptions.echo(parameters)
             object.merge(inputs.echo()) { _, new in new }
             object["nngp"] = .matrix(result.nngp)
             object["ntk"] = .matrix(result.ntk)
@@ -54,7 +32,7 @@ struct KernelCommand: ParsableCommand {
             }
             Output.print(JSON.object(object).rendered())
         } else {
-            var lines = ["Kernels: \(parameters.activation.name), depth \(depth), σw² = \(CalcFormat.number(sw2)), σb² = \(CalcFormat.number(sb2))"
+            var lines = ["Kernels: \(parameters.activation.name), depth \(parameters.depth), σw² = \(CalcFormat.number(parameters.sw2)), σb² = \(CalcFormat.number(parameters.sb2))"
                 + ", first layer σw² = \(CalcFormat.number(parameters.sw2First)), σb² = \(CalcFormat.number(parameters.sb2First))"]
             lines += ["", "NNGP K (\(result.nngp.rows)×\(result.nngp.columns)):"] + CalcFormat.matrix(result.nngp)
             lines += ["", "NTK Θ (\(result.ntk.rows)×\(result.ntk.columns)):"] + CalcFormat.matrix(result.ntk)
@@ -67,9 +45,46 @@ struct KernelCommand: ParsableCommand {
         }
     }
 
+}
+
+/// `--phi`, `--alpha`, `--depth`, `--sw2`, `--sb2`, `--sw2-first`, `--sb2-first`: the network
+/// of the kernel calculators.
+struct NetworkOptions: ParsableArguments {
+    @OptionGroup var activation: ActivationOptions
+    @Option(parsing: .unconditional, help: "Number of hidden nonlinear layers.") var depth: Int
+    @Option(parsing: .unconditional, help: "Weight variance σw² of the hidden and readout layers.") var sw2: Double
+    @Option(parsing: .unconditional, help: "Bias variance σb².") var sb2: Double
+    @Option(parsing: .unconditional, help: "The first layer's σw² (default: --sw2); Arora et al.'s normalisation is d.") var sw2First: Double?
+    @Option(parsing: .unconditional, help: "The first layer's σb² (default: --sb2).") var sb2First: Double?
+
+    static let largestDepth = 1000
+
+    func parameters() throws -> KernelParameters {
+        try Self.parameters(try activation.activation(), depth: depth, sw2: sw2, sb2: sb2, sw2First: sw2First, sb2First: sb2First)
+    }
+
+    /// The checked parameters; each failure names its option.
+    static func parameters(
+        _ activation: Activation, depth: Int, sw2: Double, sb2: Double, sw2First: Double?, sb2First: Double?
+    ) throws -> KernelParameters {
+        try CalcInput.variance(sw2, "--sw2")
+        try CalcInput.variance(sb2, "--sb2")
+        if let sw2First { try CalcInput.variance(sw2First, "--sw2-first") }
+        if let sb2First { try CalcInput.variance(sb2First, "--sb2-first") }
+        guard (1...largestDepth).contains(depth) else {
+            throw ValidationError("--depth must be between 1 and \(largestDepth), not \(depth)")
+        }
+        return KernelParameters(activation: activation, depth: depth, sw2: sw2, sb2: sb2, sw2First: sw2First, sb2First: sb2First)
+    }
+
+    /// The network as echoed in JSON.
     static func echo(_ p: KernelParameters) -> [String: JSON] {
-        ["depth": .number(p.depth), "sw2": .double(p.sw2), "sb2": .double(p.sb2),
-         "sw2_first": .double(p.sw2First), "sb2_first": .double(p.sb2First)]
+        var echo: [String: JSON] = [
+            "phi": .string(p.activation.name), "depth": .number(p.depth), "sw2": .double(p.sw2), "sb2": .double(p.sb2),
+            "sw2_first": .double(p.sw2First), "sb2_first": .double(p.sb2First),
+        ]
+        if let alpha = p.activation.alpha { echo["alpha"] = .double(alpha) }
+        return echo
     }
 }
 

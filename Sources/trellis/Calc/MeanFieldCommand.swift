@@ -83,9 +83,7 @@ struct MeanFieldCommand: ParsableCommand {
             ("ξ_∇", n(result.xiGrad), "depth scale of gradients (negative: exploding)"),
             ("q layers", CalcFormat.count(result.qLayers), "layers until |q − q*| ≤ 1e-6·q*"),
         ]
-        if result.cLayers != nil || result.cstar != nil {
-            if let layers = result.cLayers { rows.append(("c layers", String(layers), "layers until |c − c*| ≤ 1e-6")) }
-        }
+        if let layers = result.cLayers { rows.append(("c layers", String(layers), "layers until |c − c*| ≤ 1e-6")) }
         rows.append(("phase", result.phase.rawValue, ""))
         if !result.flags.isEmpty { rows.append(("flags", result.flags.map(\.rawValue).joined(separator: ", "), "")) }
         var lines = [header, ""] + CalcFormat.table(rows)

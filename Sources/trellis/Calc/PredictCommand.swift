@@ -7,12 +7,7 @@ struct PredictCommand: ParsableCommand {
         commandName: "predict",
         abstract: "Predictions of the infinite-width network: the NNGP posterior or the NTK gradient-descent ensemble.")
 
-    @OptionGroup var activation: ActivationOptions
-    @Option(parsing: .unconditional, help: "Number of hidden nonlinear layers.") var depth: Int
-    @Option(parsing: .unconditional, help: "Weight variance σw².") var sw2: Double
-    @Option(parsing: .unconditional, help: "Bias variance σb².") var sb2: Double
-    @Option(parsing: .unconditional, help: "The first layer's σw² (default: --sw2).") var sw2First: Double?
-    @Option(parsing: .unconditional, help: "The first layer's σb² (default: --sb2).") var sb2First: Double?
+    @OptionGroup var network: NetworkOptions
     @Option(parsing: .unconditional, help: "nngp (Bayesian posterior) or ntk (trained ensemble, t = ∞).") var kernel: String
     @Option(parsing: .unconditional, help: ArgumentHelp("Training inputs as a JSON list of rows.", valueName: "json")) var xtrain: String
     @Option(parsing: .unconditional, help: ArgumentHelp("Training targets as a JSON list of numbers.", valueName: "json")) var ytrain: String
@@ -24,16 +19,9 @@ struct PredictCommand: ParsableCommand {
     func validate() throws { _ = try inputs() }
 
     func inputs() throws -> (PredictionKernel, KernelParameters, Matrix, [Double], Matrix) {
-        let phi = try activation.activation()
+        let parameters = try network.parameters()
         guard let which = PredictionKernel(rawValue: kernel) else {
             throw ValidationError("--kernel must be nngp or ntk, not '\(kernel)'")
-        }
-        try CalcInput.variance(sw2, "--sw2")
-        try CalcInput.variance(sb2, "--sb2")
-        if let sw2First { try CalcInput.variance(sw2First, "--sw2-first") }
-        if let sb2First { try CalcInput.variance(sb2First, "--sb2-first") }
-        guard (1...KernelCommand.largestDepth).contains(depth) else {
-            throw ValidationError("--depth must be between 1 and \(KernelCommand.largestDepth), not \(depth)")
         }
         try CalcInput.variance(ridge, "--ridge")
         let train = try MatrixInput.parse(json: xtrain, option: "--xtrain")
@@ -45,7 +33,6 @@ struct PredictCommand: ParsableCommand {
         guard test.columns == train.columns else {
             throw ValidationError("--xtest: inputs have dimension \(test.columns) but --xtrain has \(train.columns)")
         }
-        let parameters = KernelParameters(activation: phi, depth: depth, sw2: sw2, sb2: sb2, sw2First: sw2First, sb2First: sb2First)
         return (which, parameters, train, targets, test)
     }
 
@@ -65,8 +52,7 @@ struct PredictCommand: ParsableCommand {
                                 prediction.conditionNumber, Int(log10(prediction.conditionNumber).rounded())))
         }
         if json {
-            var object = activation.echo(parameters.activation)
-            object.merge(KernelCommand.echo(parameters)) { _, new in new }
+            var object = NetworkOptions.echo(parameters)
             object.merge([
                 "kernel": .string(which.rawValue), "ridge": .double(ridge), "ridge_relative": .bool(ridgeRelative),
                 "ridge_used": .double(prediction.ridge), "condition_number": .quantity(prediction.conditionNumber),
@@ -75,7 +61,7 @@ struct PredictCommand: ParsableCommand {
             ]) { _, new in new }
             Output.print(JSON.object(object).rendered())
         } else {
-            var lines = ["Prediction (\(which == .nngp ? "NNGP posterior" : "NTK ensemble, t = ∞")): \(parameters.activation.name), depth \(depth)"
+            var lines = ["Prediction (\(which == .nngp ? "NNGP posterior" : "NTK ensemble, t = ∞")): \(parameters.activation.name), depth \(parameters.depth)"
                 + ", ridge \(CalcFormat.number(prediction.ridge)), condition number \(String(format: "%.3g", prediction.conditionNumber))", ""]
             let rows = [("test", "mean", "std")] + prediction.mean.indices.map { i in
                 (String(i + 1), CalcFormat.number(prediction.mean[i]), CalcFormat.number(max(0, prediction.covariance[i, i]).squareRoot()))

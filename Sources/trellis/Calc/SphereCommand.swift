@@ -54,18 +54,11 @@ struct SphereCommand: ParsableCommand {
             throw ValidationError("\(name) is required (or give the kernel as --fn 'exp(t)')")
         }
         let activation = try ActivationOptions.parse(["--phi", phi!] + (alpha.map { ["--alpha", String($0)] } ?? [])).activation()
-        try CalcInput.variance(sw2!, "--sw2")
-        try CalcInput.variance(sb2!, "--sb2")
-        if let sw2First { try CalcInput.variance(sw2First, "--sw2-first") }
-        if let sb2First { try CalcInput.variance(sb2First, "--sb2-first") }
         try CalcInput.variance(radius, "--radius", positive: true)
-        guard (1...KernelCommand.largestDepth).contains(depth!) else {
-            throw ValidationError("--depth must be between 1 and \(KernelCommand.largestDepth), not \(depth!)")
-        }
         guard let which = PredictionKernel(rawValue: kernel!) else {
             throw ValidationError("--kernel must be nngp or ntk, not '\(kernel!)'")
         }
-        let parameters = KernelParameters(activation: activation, depth: depth!, sw2: sw2!, sb2: sb2!, sw2First: sw2First, sb2First: sb2First)
+        let parameters = try NetworkOptions.parameters(activation, depth: depth!, sw2: sw2!, sb2: sb2!, sw2First: sw2First, sb2First: sb2First)
         return .network(NeuralKernels(parameters), which)
     }
 
@@ -84,11 +77,9 @@ struct SphereCommand: ParsableCommand {
                 let value = sphereKernel(t)
                 return which == .nngp ? value.nngp : value.ntk
             }
-            let p = kernels.parameters
-            object.merge(["phi": .string(p.activation.name), "depth": .number(p.depth), "sw2": .double(p.sw2), "sb2": .double(p.sb2),
-                          "sw2_first": .double(p.sw2First), "sb2_first": .double(p.sb2First), "kernel": .string(which.rawValue),
-                          "radius": .double(radius)]) { _, new in new }
-            if let alpha = p.activation.alpha { object["alpha"] = .double(alpha) }
+            object.merge(NetworkOptions.echo(kernels.parameters)) { _, new in new }
+            object["kernel"] = .string(which.rawValue)
+            object["radius"] = .double(radius)
         }
         let atOne = k(1)
         guard atOne.isFinite else {
