@@ -20,8 +20,11 @@ let package = Package(
         .systemLibrary(name: "CCmarkGFM", path: "Sources/CCmarkGFM"),
         .systemLibrary(name: "CLapack", path: "Sources/CLapack"),
 
-        // cmark-gfm's tree, copied into plain Swift values behind one lock.
-        .target(name: "Markdown", dependencies: ["CCmarkGFM"]),
+        // Cells, styles, display width, keys: what the view draws into (pure).
+        .target(name: "Screen"),
+        // cmark-gfm's tree, copied into plain Swift values behind one lock, and laid out as
+        // styled, wrapped lines.
+        .target(name: "Markdown", dependencies: ["CCmarkGFM", "Screen"]),
         // The garden on disk: format, loader, immutable model, search, safe writes.
         .target(name: "Garden", dependencies: ["Yams"]),
         // Reads the owner's existing pages and turns them into garden notes.
@@ -31,16 +34,21 @@ let package = Package(
             name: "SignalProp",
             dependencies: ["CLapack", .product(name: "RealModule", package: "swift-numerics")]),
 
+        // The terminal UI's state, messages, keymap, update and view (pure: no terminal I/O).
+        .target(name: "App", dependencies: ["Garden", "Markdown", "Screen", "SignalProp"]),
+        // The only code that talks to ncurses: presents a ScreenBuffer, reads keys and mouse.
+        .target(name: "Terminal", dependencies: ["CNcursesw", "Screen"]),
+
         .executableTarget(
             name: "trellis",
             dependencies: [
-                "Garden", "Importer", "SignalProp",
+                "Garden", "Importer", "SignalProp", "App", "Terminal",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]),
         .executableTarget(
             name: "trellis-bench",
             dependencies: [
-                "Garden", "Yams", "SignalProp",
+                "Garden", "Yams", "SignalProp", "App", "Screen",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]),
 
@@ -49,5 +57,7 @@ let package = Package(
         .testTarget(name: "ImporterTests", dependencies: ["Importer", "Garden"]),
         .testTarget(name: "SignalPropTests", dependencies: ["SignalProp"]),
         .testTarget(name: "CLITests", dependencies: ["trellis", "Garden"]),
+        .testTarget(name: "ScreenTests", dependencies: ["Screen"]),
+        .testTarget(name: "AppTests", dependencies: ["App", "Garden", "Markdown", "Screen"]),
     ]
 )
