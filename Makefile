@@ -2,7 +2,7 @@
 SWIFT ?= swift
 GARDEN ?= garden
 
-.PHONY: run test build release deps test-deps bench bench-garden bench-meanfield bench-kernels garden clean
+.PHONY: run test build release deps test-deps bench bench-garden bench-tui bench-meanfield bench-kernels garden clean
 
 run: deps release
 	./.build/release/trellis --garden $(GARDEN)
@@ -28,11 +28,16 @@ release: deps
 	$(SWIFT) build -c release --product trellis
 
 # Benchmarks (release mode; they print their figures, nothing is asserted).
-bench: bench-garden bench-meanfield bench-kernels
+bench: bench-garden bench-tui bench-meanfield bench-kernels
 
 bench-garden: deps
 	$(SWIFT) build -c release --product trellis-bench
 	./.build/release/trellis-bench garden --notes 10000 --searches 100
+
+bench-tui: deps
+	$(SWIFT) build -c release --product trellis
+	$(SWIFT) build -c release --product trellis-bench
+	./.build/release/trellis-bench tui --notes 10000
 
 bench-meanfield: deps
 	$(SWIFT) build -c release --product trellis

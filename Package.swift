@@ -59,5 +59,6 @@ let package = Package(
         .testTarget(name: "CLITests", dependencies: ["trellis", "Garden"]),
         .testTarget(name: "ScreenTests", dependencies: ["Screen"]),
         .testTarget(name: "AppTests", dependencies: ["App", "Garden", "Markdown", "Screen"]),
+        .testTarget(name: "TerminalTests", dependencies: ["Terminal", "Screen"]),
     ]
 )

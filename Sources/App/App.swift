@@ -1,1 +1,108 @@
+import Garden
+import Markdown
 import Screen
+
+/// The terminal UI as two pure functions over `AppState`, in the Elm style: `update` turns a
+/// message into a new state and effects for the run loop; `view` draws a state into a buffer.
+public enum App {
+    /// The state before anything has loaded, and the effects that start loading.
+    public static func start(size: Size, gardenPath: String, glyphs: Glyphs = .unicode,
+                             config: Config = Config()) -> (AppState, [Effect]) {
+        (AppState(size: size, gardenPath: gardenPath, glyphs: glyphs, config: config), [.loadGarden(path: gardenPath)])
+    }
+
+    public static func update(_ state: inout AppState, _ message: Message) -> [Effect] {
+        switch message {
+        case .key(let key):
+            state.status = nil
+            return handle(key, &state)
+        case .mouse(let event):
+            guard state.mouseEnabled else { return [] }
+            return handle(event, &state)
+        case .resize(let size):
+            state.size = size
+            state.relayoutReading()
+            state.keepSelectionsVisible()
+            return []
+        case .gardenLoaded(let garden):
+            state.garden = garden
+            state.loadError = nil
+            state.counts = TopicCounts.of(garden)
+            state.tree = TreeState(expanded: Set([garden.rootTopic.id] + garden.rootTopic.children),
+                                   selected: garden.rootTopic.id)
+            state.refreshList()
+            state.show(.topic(garden.rootTopic.id))
+            if !garden.problems.isEmpty {
+                state.status = StatusMessage("\(garden.problems.count) problem(s) in the garden: run `trellis check`", isError: true)
+            }
+            return [.buildSearchIndex]
+        case .gardenFailed(let reason):
+            state.loadError = reason
+            return []
+        case .searchIndexBuilt(let index):
+            state.searchIndex = index
+            if case .search(var search)? = state.overlay {
+                search.hits = index.search(search.query, limit: SearchState.limit)
+                state.overlay = .search(search)
+            }
+            return []
+        case .effectFailed(let reason):
+            state.status = StatusMessage(reason, isError: true)
+            return []
+        }
+    }
+
+    /// Overlays take keys first; text overlays take printable keys as text.
+    private static func handle(_ key: Key, _ state: inout AppState) -> [Effect] {
+        switch state.overlay {
+        case .search(let search)?:
+            return SearchOverlay.handle(key, search, &state)
+        case .palette(let palette)?:
+            return CommandPalette.handle(key, palette, &state)
+        case .help(let scroll)?:
+            return HelpOverlay.handle(key, scroll: scroll, &state)
+        case nil:
+            guard let command = state.keymap.command(for: key) else {
+                if key != .escape { state.status = StatusMessage("\(key.name) is not bound: press ? for help") }
+                return []
+            }
+            return run(command, &state)
+        }
+    }
+
+    /// Runs a command against the focused pane.
+    static func run(_ command: Command, _ state: inout AppState) -> [Effect] {
+        if command == .quit {
+            state.quitting = true
+            return [.quit]
+        }
+        guard state.garden != nil else { return [] }  // still loading: only quit works
+        switch command {
+        case .moveDown: state.move(by: 1)
+        case .moveUp: state.move(by: -1)
+        case .top: state.move(by: -Int.max / 2)
+        case .bottom: state.move(by: Int.max / 2)
+        case .halfPageDown: state.move(by: max(1, state.visibleRows(state.focus) / 2))
+        case .halfPageUp: state.move(by: -max(1, state.visibleRows(state.focus) / 2))
+        case .collapseOrParent: state.collapseOrParent()
+        case .expandOrChild: return state.expandOrChild()
+        case .open: return state.open()
+        case .nextPane: state.cycleFocus(by: 1)
+        case .previousPane: state.cycleFocus(by: -1)
+        case .search: state.overlay = .search(SearchState())
+        case .nextMatch: state.stepMatch(forward: true)
+        case .previousMatch: state.stepMatch(forward: false)
+        case .nextLink: state.stepLink(forward: true)
+        case .previousLink: state.stepLink(forward: false)
+        case .openLink: return state.openFocusedLink()
+        case .back: state.goBack()
+        case .toggleAbstract: state.toggleFold(.abstract, name: "abstract")
+        case .toggleNotes: state.toggleFold(.notes, name: "notes")
+        case .help: state.overlay = .help(scroll: 0)
+        case .palette: state.overlay = .palette(CommandPalette.opened(state))
+        case .close: break
+        case .quit: break
+        }
+        return []
+    }
+}

@@ -61,3 +61,15 @@ public enum YAMLValue: Sendable, Equatable {
         return pairs.map(\.key)
     }
 }
+
+extension YAMLValue {
+    /// The value on one line: a scalar's text, `[a, b]` for a list, `key: value, key: value`
+    /// for a mapping (how `show` and the reading pane print a note's sources).
+    public var oneLine: String {
+        switch self {
+        case .scalar(let text, _): return text
+        case .list(let items): return "[" + items.map(\.oneLine).joined(separator: ", ") + "]"
+        case .map(let pairs): return pairs.map { "\($0.key): \($0.value.oneLine)" }.joined(separator: ", ")
+        }
+    }
+}

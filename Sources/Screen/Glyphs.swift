@@ -18,14 +18,20 @@ public struct Glyphs: Sendable, Equatable {
     public var topRight: String
     public var bottomLeft: String
     public var bottomRight: String
+    /// Between the parts of a path in the status bar.
+    public var pathSeparator: String
+    /// Between facts on one line (year · status).
+    public var dot: String
+    /// The owner's "read in depth" mark.
+    public var inDepth: String
 
     public static let unicode = Glyphs(
         bullet: "•", foldClosed: "▸", foldOpen: "▾", checked: "☑", unchecked: "☐", vertical: "│",
         horizontal: "─", cross: "┼", quoteBar: "▌", ellipsis: "…", readMark: "●", readingMark: "◐",
-        unreadMark: "○", topLeft: "┌", topRight: "┐", bottomLeft: "└", bottomRight: "┘")
+        unreadMark: "○", topLeft: "┌", topRight: "┐", bottomLeft: "└", bottomRight: "┘", pathSeparator: " › ", dot: " · ", inDepth: " ✅")
 
     public static let ascii = Glyphs(
         bullet: "*", foldClosed: ">", foldOpen: "v", checked: "[x]", unchecked: "[ ]", vertical: "|",
         horizontal: "-", cross: "+", quoteBar: "|", ellipsis: "...", readMark: "*", readingMark: "~",
-        unreadMark: "o", topLeft: "+", topRight: "+", bottomLeft: "+", bottomRight: "+")
+        unreadMark: "o", topLeft: "+", topRight: "+", bottomLeft: "+", bottomRight: "+", pathSeparator: " > ", dot: " - ", inDepth: "")
 }

@@ -50,7 +50,7 @@ enum NoteView {
         field("path", safe(note.path))
         if !note.sources.isEmpty {
             lines.append("sources:")
-            lines += note.sources.map { "  - " + safe(summary($0)) }
+            lines += note.sources.map { "  - " + safe($0.oneLine) }
         }
         for (heading, text) in [("Abstract", note.abstract), ("Notes", note.notes)] {
             guard let text else { continue }
@@ -67,15 +67,6 @@ enum NoteView {
     static func status(_ note: Note) -> String? {
         guard let status = note.status else { return note.readInDepth ? "read in depth" : nil }
         return status.rawValue + (note.readInDepth ? ", in depth ✅" : "")
-    }
-
-    /// A source record on one line: `key: value, key: value` for a mapping.
-    static func summary(_ value: YAMLValue) -> String {
-        switch value {
-        case .scalar(let text, _): return text
-        case .list(let items): return "[" + items.map(summary).joined(separator: ", ") + "]"
-        case .map(let pairs): return pairs.map { "\($0.key): \(summary($0.value))" }.joined(separator: ", ")
-        }
     }
 }
 

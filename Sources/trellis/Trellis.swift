@@ -6,9 +6,10 @@ struct Trellis: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "trellis",
         abstract: "Browse a knowledge garden of deep-learning-theory notes.",
-        discussion: "Without a subcommand, prints the topic tree (a terminal UI comes later).",
+        discussion: "Without a subcommand, opens the terminal UI (in a terminal) or prints the topic tree.",
         // Every subcommand, in the order help lists them; add new ones here.
         subcommands: [
+            BrowseCommand.self,
             TreeCommand.self,
             ListCommand.self,
             ShowCommand.self,
@@ -16,8 +17,9 @@ struct Trellis: ParsableCommand {
             CheckCommand.self,
             ImportCommand.self,
             CalcCommand.self,
+            KeysCommand.self,
         ],
-        defaultSubcommand: TreeCommand.self)
+        defaultSubcommand: BrowseCommand.self)
 
     /// Exit statuses: 0 success, 1 a runtime failure (no garden, no such note, problems found
     /// by `check`), 2 a usage mistake (ArgumentParser's own 64 is mapped to the usual 2).

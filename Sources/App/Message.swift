@@ -1,0 +1,25 @@
+import Garden
+import Screen
+
+/// What happened: input from the terminal or the result of an effect.
+public enum Message: Sendable {
+    case key(Key)
+    case mouse(MouseEvent)
+    case resize(Size)
+    case gardenLoaded(Garden)
+    case gardenFailed(String)
+    case searchIndexBuilt(SearchIndex)
+    /// An effect failed (xdg-open could not start, …): shown in the status bar.
+    case effectFailed(String)
+}
+
+/// Work for the run loop: I/O that the pure update must not do. Each may answer with messages.
+public enum Effect: Sendable, Equatable {
+    /// Load the garden off the main loop; answers `.gardenLoaded` or `.gardenFailed`.
+    case loadGarden(path: String)
+    /// Build the search index in the background; answers `.searchIndexBuilt`.
+    case buildSearchIndex
+    /// Open a URL (http, https or file only: `update` checks) with `xdg-open`.
+    case openURL(String)
+    case quit
+}

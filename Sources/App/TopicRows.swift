@@ -1,0 +1,59 @@
+import Garden
+
+/// One visible row of the topic tree.
+public struct TopicRow: Equatable, Sendable {
+    public var topicID: String
+    public var depth: Int
+    public var hasChildren: Bool
+    public var isExpanded: Bool
+}
+
+extension AppState {
+    /// The topics shown in the tree, in display order: the root and, under every expanded topic,
+    /// its children (the Pareto-frontier order of the garden's `order` keys).
+    public var topicRows: [TopicRow] {
+        guard let garden else { return [] }
+        var rows: [TopicRow] = []
+        func visit(_ id: String) {
+            guard let topic = garden.topic(id) else { return }
+            let expanded = tree.expanded.contains(id)
+            rows.append(TopicRow(topicID: id, depth: topic.depth, hasChildren: !topic.children.isEmpty,
+                                 isExpanded: expanded))
+            if expanded { topic.children.forEach(visit) }
+        }
+        visit(garden.rootTopic.id)
+        return rows
+    }
+
+    /// The index of the selected topic among `topicRows` (0 when it is hidden).
+    var selectedTopicRow: Int {
+        topicRows.firstIndex { $0.topicID == tree.selected } ?? 0
+    }
+
+    /// The note selected in the papers list, if any.
+    public var selectedNote: Note? {
+        guard list.noteIDs.indices.contains(list.selected) else { return nil }
+        return garden?.note(list.noteIDs[list.selected])
+    }
+}
+
+/// Read/total paper counts for every topic, over its subtree, in one pass over the notes.
+enum TopicCounts {
+    static func of(_ garden: Garden) -> [String: (read: Int, total: Int)] {
+        var counts: [String: (read: Int, total: Int)] = [:]
+        for topic in garden.topics { counts[topic.id] = (0, 0) }
+        for note in garden.notes where note.kind == .paper {
+            // Every topic the note is in, and their ancestors, each counted once.
+            var seen = Set<String>()
+            for topicID in note.topics {
+                var current: String? = topicID
+                while let id = current, seen.insert(id).inserted {
+                    counts[id, default: (0, 0)].total += 1
+                    if note.isRead { counts[id, default: (0, 0)].read += 1 }
+                    current = garden.topic(id)?.parent
+                }
+            }
+        }
+        return counts
+    }
+}

@@ -1,0 +1,84 @@
+import Garden
+import Markdown
+import Screen
+
+extension App {
+    /// Draws the whole screen for `state` at `size` (normally `state.size`). Pure: the same
+    /// state always gives the same buffer.
+    public static func view(_ state: AppState, size: Size) -> ScreenBuffer {
+        var buffer = ScreenBuffer(size: size)
+        let layout = Layout.of(size, focus: state.focus)
+        if layout.isTooSmall {
+            drawTooSmall(size, into: &buffer)
+            return buffer
+        }
+        guard state.garden != nil else {
+            drawLoading(state, into: &buffer)
+            StatusBar.draw(state, in: layout.statusBar, into: &buffer)
+            return buffer
+        }
+        for separator in layout.separators {
+            for y in separator.y..<separator.maxY {
+                buffer.write(state.glyphs.vertical, x: separator.x, y: y, style: Style(.border))
+            }
+        }
+        for (pane, rect) in layout.panes {
+            drawTitle(pane, state, in: rect, into: &buffer)
+            guard let content = layout.content(pane) else { continue }
+            switch pane {
+            case .tree: TreePane.draw(state, in: content, into: &buffer)
+            case .list: ListPane.draw(state, in: content, into: &buffer)
+            case .reading: ReadingPane.draw(state, in: layout.readingText(rect), into: &buffer)
+            }
+        }
+        StatusBar.draw(state, in: layout.statusBar, into: &buffer)
+        switch state.overlay {
+        case .help(let scroll)?: HelpView.draw(state, scroll: scroll, into: &buffer)
+        case .search(let search)?: SearchView.draw(state, search, into: &buffer)
+        case .palette(let palette)?: PaletteView.draw(state, palette, into: &buffer)
+        case nil: break
+        }
+        return buffer
+    }
+
+    /// The pane's title row: its name, and where it is (topic, counts, filter).
+    private static func drawTitle(_ pane: Pane, _ state: AppState, in rect: Rect, into buffer: inout ScreenBuffer) {
+        let focused = state.focus == pane
+        let style = Style(focused ? .title : .muted, bold: focused)
+        var title = " " + pane.title
+        switch pane {
+        case .tree: break
+        case .list:
+            title += " (\(state.list.noteIDs.count))"
+            if state.filter.isActive { title += state.glyphs.dot + state.filter.description }
+        case .reading:
+            if case .calculator? = state.reading.subject { title = " Calculator" }
+        }
+        buffer.fill(Rect(x: rect.x, y: rect.y, width: rect.width, height: 1), style: style)
+        buffer.write(title, x: rect.x, y: rect.y, style: style, limit: rect.width)
+    }
+
+    private static func drawLoading(_ state: AppState, into buffer: inout ScreenBuffer) {
+        let lines: [StyledLine]
+        if let error = state.loadError {
+            lines = [StyledLine("Could not open the garden", Style(.error, bold: true)), StyledLine(error),
+                     StyledLine(""), StyledLine("Press q to quit.", Style(.muted))]
+        } else {
+            lines = [StyledLine("Trellis", Style(.heading1, bold: true)),
+                     StyledLine("Loading \(state.gardenPath)…", Style(.muted))]
+        }
+        let top = max(0, (buffer.height - lines.count) / 2 - 1)
+        for (offset, line) in lines.enumerated() {
+            let x = max(0, (buffer.width - line.width) / 2)
+            buffer.write(line, x: x, y: top + offset, limit: buffer.width - x)
+        }
+    }
+
+    private static func drawTooSmall(_ size: Size, into buffer: inout ScreenBuffer) {
+        let minimum = Layout.minimumSize
+        let lines = ["Terminal too small", "\(size.width)×\(size.height), need \(minimum.width)×\(minimum.height)", "q quits"]
+        for (offset, line) in lines.enumerated() where offset < size.height {
+            buffer.write(line, x: max(0, (size.width - DisplayWidth.of(line)) / 2), y: max(0, size.height / 2 - 1) + offset - (size.height < 3 ? 1 : 0), style: Style(offset == 0 ? .warning : .text))
+        }
+    }
+}

@@ -1,0 +1,154 @@
+import App
+import Foundation
+import Garden
+import Screen
+import Terminal
+
+/// The run loop: feeds terminal events and finished background work to `App.update`, performs
+/// the effects it returns, and presents `App.view` after every batch of messages. The garden
+/// loads and the search index builds on other threads, so the first frame ("Loading…")
+/// appears at once.
+final class BrowseLoop {
+    private let terminal: CursesTerminal
+    private let gardenPath: String
+    private let cacheDirectory: String?
+    private let config: Config
+    private let inbox = Inbox()
+    private let trace = StartupTrace()
+
+    init(terminal: CursesTerminal, gardenPath: String, cacheDirectory: String?, config: Config) {
+        self.terminal = terminal
+        self.gardenPath = gardenPath
+        self.cacheDirectory = cacheDirectory
+        self.config = config
+    }
+
+    func run() {
+        var (state, effects) = App.start(size: terminal.size, gardenPath: gardenPath,
+                                         glyphs: terminal.isUTF8 ? .unicode : .ascii, config: config)
+        present(state)
+        trace.mark("first-frame")
+        perform(effects, state)
+        while !state.quitting {
+            var messages: [Message] = []
+            for event in terminal.nextEvents(timeoutMilliseconds: 1000) {
+                switch event {
+                case .key(let key): messages.append(.key(key))
+                case .mouse(let mouse): messages.append(.mouse(mouse))
+                case .resize(let size): messages.append(.resize(size))
+                case .terminate: state.quitting = true
+                }
+            }
+            messages += inbox.drain()
+            guard !messages.isEmpty, !state.quitting else { continue }
+            var browsable = false
+            for message in messages {
+                if case .gardenLoaded = message { browsable = true }
+                effects = App.update(&state, message)
+                perform(effects, state)
+                if state.quitting { break }
+            }
+            if !state.quitting {
+                present(state)
+                if browsable { trace.mark("browsable") }
+            }
+        }
+        terminal.close()
+    }
+
+    private func present(_ state: AppState) {
+        terminal.present(App.view(state, size: state.size))
+    }
+
+    private func perform(_ effects: [Effect], _ state: AppState) {
+        for effect in effects {
+            switch effect {
+            case .loadGarden(let path):
+                let options = GardenLoader.Options(cacheDirectory: cacheDirectory)
+                background { () -> Message in
+                    switch Result(catching: { () throws(GardenError) in try GardenLoader.load(path, options: options) }) {
+                    case .success(let garden): return .gardenLoaded(garden)
+                    case .failure(let error): return .gardenFailed(error.description)
+                    }
+                }
+            case .buildSearchIndex:
+                guard let garden = state.garden else { continue }
+                background { .searchIndexBuilt(SearchIndex(garden)) }
+            case .openURL(let url):
+                if let problem = openURL(url) { inbox.post(.effectFailed(problem)) }
+            case .quit:
+                break
+            }
+        }
+    }
+
+    /// Runs `work` on another thread and posts its message, waking the loop.
+    private func background(_ work: @escaping @Sendable () -> Message) {
+        let inbox = inbox
+        let waker = terminal.waker
+        Thread.detachNewThread {
+            inbox.post(work())
+            waker.wake()
+        }
+    }
+
+    /// Opens a URL with xdg-open, stepping out of the full screen meanwhile (xdg-open may start
+    /// a text-mode browser in this terminal). Returns a problem to show, or nil.
+    private func openURL(_ url: String) -> String? {
+        var problem: String?
+        terminal.suspend {
+            let process = Process()
+            process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+            process.arguments = ["xdg-open", url]
+            process.standardError = FileHandle.nullDevice
+            do {
+                try process.run()
+                process.waitUntilExit()
+                if process.terminationStatus == 127 {
+                    problem = "xdg-open is not installed (Debian: apt-get install xdg-utils); the link is \(url)"
+                } else if process.terminationStatus != 0 {
+                    problem = "xdg-open could not open \(url) (exit \(process.terminationStatus))"
+                }
+            } catch {
+                problem = "could not run xdg-open: \(error.localizedDescription)"
+            }
+        }
+        return problem
+    }
+}
+
+/// Messages from background threads, waiting for the loop.
+final class Inbox: @unchecked Sendable {  // every access holds `lock`
+    private let lock = NSLock()
+    private var messages: [Message] = []
+
+    func post(_ message: Message) { lock.withLock { messages.append(message) } }
+
+    func drain() -> [Message] {
+        lock.withLock {
+            defer { messages = [] }
+            return messages
+        }
+    }
+}
+
+/// With `TRELLIS_TRACE=FILE`, appends `EVENT SECONDS` lines (CLOCK_MONOTONIC, shared by every
+/// process on the machine) for the start-up benchmark: `first-frame` after the first frame is
+/// on screen, `browsable` after the first frame with the whole garden.
+struct StartupTrace {
+    private let path = GardenOptions.environment("TRELLIS_TRACE")
+
+    func mark(_ event: String) {
+        guard let path else { return }
+        var now = timespec()
+        clock_gettime(CLOCK_MONOTONIC, &now)
+        let line = "\(event) \(Double(now.tv_sec) + Double(now.tv_nsec) / 1e9)\n"
+        guard let handle = FileHandle(forWritingAtPath: path) ?? {
+            _ = FileManager.default.createFile(atPath: path, contents: nil)
+            return FileHandle(forWritingAtPath: path)
+        }() else { return }
+        handle.seekToEndOfFile()
+        handle.write(Data(line.utf8))
+        try? handle.close()
+    }
+}

@@ -1,0 +1,108 @@
+import Foundation
+import Testing
+
+/// The real `trellis` binary in a real terminal (tmux): the main flows of the UI, end to end.
+@Suite("Terminal UI end to end (tmux)", .serialized)
+struct BrowseEndToEndTests {
+    /// Starts `trellis --garden` on the standard fixture garden from an interactive shell, so
+    /// that after quitting the test can see the terminal the shell got back.
+    private static func start(_ garden: FixtureGarden, width: Int = 100, height: Int = 30,
+                              options: String = "") throws -> TmuxSession {
+        let cache = garden.base + "/cache"
+        let session = try TmuxSession.shell(width: width, height: height,
+                                            environment: ["TRELLIS_CACHE_DIR": cache, "TRELLIS_CONFIG": "/dev/null"])
+        let report = #"; echo "r""c=$? modes=$(stty -a | tr ' ' '\n' | grep -E '^-?(icanon|echo)$' | tr '\n' ',')""#
+        try session.type(TmuxSession.quoted(CLI.binary) + " --garden " + TmuxSession.quoted(garden.root) + " " + options + report)
+        try session.send("Enter")
+        _ = try session.waitFor { $0.contains { $0.contains("Topics") && $0.contains("Papers") } }
+        return session
+    }
+
+    /// Presses q and returns what the shell reported once trellis had exited.
+    private static func quit(_ session: TmuxSession) throws -> ShellOutcome {
+        try session.send("q")
+        let screen = try session.waitFor(timeout: .seconds(10)) { $0.contains { ShellOutcome.parse($0) != nil } }
+        var outcome = ShellOutcome.parse(screen.last { ShellOutcome.parse($0) != nil }!)!
+        outcome.screen = screen
+        return outcome
+    }
+
+    @Test("walk to a paper, unfold and fold its abstract, search and open a result, help, resize, quit")
+    func mainFlow() throws {
+        let garden = FixtureGarden.standard()
+        let session = try Self.start(garden)
+        defer { session.close() }
+
+        // The tree: the root and its children, Pareto order, read/total counts.
+        var screen = try session.waitFor("NNGP / NTK")
+        #expect(screen.contains { $0.contains("NNGP / NTK") && $0.contains("1/2") })
+
+        // Down to NNGP / NTK, over to its papers, open the first.
+        try session.send("j", "Tab", "Enter")
+        screen = try session.waitFor { $0.contains { $0.contains("▸ Abstract") } && $0.last?.contains("READ") == true }
+        #expect(screen.contains { $0.contains("Jaehoon Lee, Yasaman Bahri") })
+        #expect(!screen.contains { $0.contains("Infinitely wide networks") })
+
+        try session.send("a")
+        _ = try session.waitFor("Infinitely wide networks are")
+        try session.send("a")
+        _ = try session.waitFor { !$0.contains { $0.contains("Infinitely wide networks") } }
+
+        // Search the whole garden and open a result: its abstract shows unfolded.
+        try session.send("/")
+        try session.type("tangent")
+        screen = try session.waitFor { $0.contains { $0.contains("Neural Tangent Kernel: Convergence") } && $0.last?.contains("SEARCH") == true }
+        try session.send("Enter")
+        screen = try session.waitFor("The training of wide networks")
+        #expect(screen.last?.contains("READ") == true)
+
+        // Resize narrower: the layout stacks, the note stays open; and back.
+        try session.resize(width: 70, height: 24)
+        screen = try session.waitFor { $0.count == 24 && $0.contains { $0.contains("Papers") } && $0.contains { $0.contains("The training of wide") } }
+        try session.resize(width: 100, height: 30)
+        _ = try session.waitFor { $0.count == 30 && $0.contains { $0.contains("The training of wide") } }
+
+        // Help opens and closes.
+        try session.send("?")
+        _ = try session.waitFor("search the whole garden")
+        try session.send("Escape")
+        _ = try session.waitFor { !$0.contains { $0.contains("search the whole garden") } }
+
+        let outcome = try Self.quit(session)
+        #expect(outcome.status == 0)
+        #expect(outcome.terminalRestored, "after quitting: \(outcome.screen)")
+        #expect(!outcome.screen.contains { $0.contains("Papers (") }, "the UI's screen should be gone")
+    }
+
+    @Test("the command palette filters, and control characters in a title are shown escaped")
+    func paletteAndEscapes() throws {
+        let garden = FixtureGarden.standard()
+        let session = try Self.start(garden, width: 120, height: 30, options: "--colors none --no-mouse")
+        defer { session.close() }
+        try session.send(":")
+        try session.type("topic Mean field")
+        try session.send("Enter")
+        let screen = try session.waitFor { $0.contains { $0.contains("Evil") } }
+        let evil = screen.first { $0.contains("Evil") }!
+        #expect(evil.contains("\\u{1B}") || evil.contains("\\e"), "\(evil)")
+        try session.send(":")
+        try session.type("status read")
+        try session.send("Enter")
+        _ = try session.waitFor { !$0.contains { $0.contains("Evil") } }
+        let outcome = try Self.quit(session)
+        #expect(outcome.status == 0 && outcome.terminalRestored)
+    }
+
+    @Test("too small a terminal says so, and grows back into the UI")
+    func tooSmall() throws {
+        let garden = FixtureGarden.standard()
+        let session = try Self.start(garden)
+        defer { session.close() }
+        try session.resize(width: 30, height: 10)
+        _ = try session.waitFor("Terminal too small")
+        try session.resize(width: 100, height: 30)
+        _ = try session.waitFor { $0.contains { $0.contains("Topics") } }
+        let outcome = try Self.quit(session)
+        #expect(outcome.status == 0 && outcome.terminalRestored)
+    }
+}
