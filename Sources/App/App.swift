@@ -28,6 +28,7 @@ public enum App {
             state.garden = garden
             state.loadError = nil
             state.counts = TopicCounts.of(garden)
+            state.subtreeNoteIDs = [:]
             state.tree = TreeState(expanded: Set([garden.rootTopic.id] + garden.rootTopic.children),
                                    selected: garden.rootTopic.id)
             state.refreshList()

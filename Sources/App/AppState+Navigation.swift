@@ -137,7 +137,14 @@ extension AppState {
     mutating func refreshList() {
         guard let garden else { return }
         let previous = list.noteIDs.indices.contains(list.selected) ? list.noteIDs[list.selected] : nil
-        list.noteIDs = garden.notes(in: tree.selected, recursive: true).filter(filter.admits).map(\.id)
+        let all: [String]
+        if let cached = subtreeNoteIDs[tree.selected] {
+            all = cached
+        } else {
+            all = TopicCounts.noteIDs(under: tree.selected, in: garden)
+            subtreeNoteIDs[tree.selected] = all
+        }
+        list.noteIDs = filter.isActive ? all.filter { garden.note($0).map(filter.admits) ?? false } : all
         if let previous, let index = list.noteIDs.firstIndex(of: previous) { list.selected = index }
         list.selected = min(list.selected, max(0, list.noteIDs.count - 1))
         list.scroll = Scrolling.visible(list.selected, scroll: list.scroll, rows: visibleRows(.list))

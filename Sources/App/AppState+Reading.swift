@@ -40,7 +40,7 @@ extension AppState {
             reading.document = ReadingDocument.note(note, in: garden, width: width, collapsed: collapsed, glyphs: glyphs)
         case .topic(let id):
             guard let topic = garden.topic(id) else { return }
-            reading.document = ReadingDocument.topic(topic, in: garden, counts: counts[id], width: width, glyphs: glyphs)
+            reading.document = ReadingDocument.topic(topic, in: garden, counts: counts, width: width, glyphs: glyphs)
         case .calculator(let request):
             reading.document = CalculatorPage.document(request, width: width)
         }

@@ -30,6 +30,9 @@ public struct AppState: Sendable {
     public var searchIndex: SearchIndex?
     /// Read and total papers per topic id, over its subtree (computed once per load).
     public var counts: [String: (read: Int, total: Int)] = [:]
+    /// Note ids of each topic's subtree, filled as topics are first listed (a big topic's
+    /// list takes milliseconds to gather; moving through the tree should not).
+    var subtreeNoteIDs: [String: [String]] = [:]
 
     public var focus: Pane = .tree
     public var tree = TreeState()

@@ -32,7 +32,8 @@ enum ReadingDocument {
         return document
     }
 
-    static func topic(_ topic: Topic, in garden: Garden, counts: (read: Int, total: Int)?, width: Int, glyphs: Glyphs) -> RenderedDocument {
+    static func topic(_ topic: Topic, in garden: Garden, counts allCounts: [String: (read: Int, total: Int)], width: Int, glyphs: Glyphs) -> RenderedDocument {
+        let counts = allCounts[topic.id]
         var document = RenderedDocument()
         var lines: [[Span]] = [[Span(topic.title.isEmpty ? "Garden" : topic.title, Style(.heading1, bold: true))]]
         if let counts {
@@ -54,7 +55,7 @@ enum ReadingDocument {
             var block = RenderedDocument()
             block.lines.append(RenderedLine(StyledLine("Topics", Style(.heading2, bold: true))))
             for child in children {
-                let count = garden.readCount(of: child.id)
+                let count = allCounts[child.id] ?? (0, 0)
                 block.lines += TextWrap.wrap([Span(glyphs.bullet + " " + child.title), Span(" \(count.read)/\(count.total)", Style(.muted))],
                                              width: width, indent: [Span("  ")]).map { RenderedLine($0) }
             }

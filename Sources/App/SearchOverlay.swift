@@ -2,8 +2,9 @@ import Garden
 import Screen
 
 extension SearchState {
-    /// Results fetched per keystroke.
-    static let limit = 200
+    /// Results fetched per keystroke: more than a screen holds, few enough that building
+    /// their snippets stays cheap (each is an excerpt of the note's text).
+    static let limit = 50
 }
 
 /// `/`: an incremental search over the whole garden. Every keystroke re-runs the query on the

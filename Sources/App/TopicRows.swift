@@ -39,21 +39,48 @@ extension AppState {
 
 /// Read/total paper counts for every topic, over its subtree, in one pass over the notes.
 enum TopicCounts {
+    /// The ids of the notes of a topic and every topic below it, each once, in display order:
+    /// `Garden.notes(in:recursive:)` without looking each note up (the root of a 10,000-note
+    /// garden took milliseconds that way, on the way to the first browsable frame).
+    static func noteIDs(under topicID: String, in garden: Garden) -> [String] {
+        if topicID == garden.rootTopic.id { return garden.notes.map(\.id) }
+        var seen = Set<String>()
+        var ids: [String] = []
+        for id in garden.subtreeIDs(of: topicID) {
+            for noteID in garden.topic(id)?.noteIDs ?? [] where seen.insert(noteID).inserted { ids.append(noteID) }
+        }
+        return ids
+    }
+
     static func of(_ garden: Garden) -> [String: (read: Int, total: Int)] {
-        var counts: [String: (read: Int, total: Int)] = [:]
-        for topic in garden.topics { counts[topic.id] = (0, 0) }
-        for note in garden.notes where note.kind == .paper {
-            // Every topic the note is in, and their ancestors, each counted once.
-            var seen = Set<String>()
+        // Topic positions and each topic's chain of ancestors (itself first), computed once:
+        // looking topics up per note cost 23 ms for 10,000 notes (each lookup copies a Topic).
+        let position = Dictionary(uniqueKeysWithValues: garden.topics.enumerated().map { ($1.id, $0) })
+        let chains: [[Int]] = garden.topics.map { topic in
+            var chain: [Int] = []
+            var current: String? = topic.id
+            while let id = current, let index = position[id], !chain.contains(index) {
+                chain.append(index)
+                current = garden.topics[index].parent
+            }
+            return chain
+        }
+        var read = [Int](repeating: 0, count: garden.topics.count)
+        var total = [Int](repeating: 0, count: garden.topics.count)
+        var marked = [Int](repeating: -1, count: garden.topics.count)  // last note counted per topic
+        for (noteIndex, note) in garden.notes.enumerated() where note.kind == .paper {
+            let isRead = note.isRead
             for topicID in note.topics {
-                var current: String? = topicID
-                while let id = current, seen.insert(id).inserted {
-                    counts[id, default: (0, 0)].total += 1
-                    if note.isRead { counts[id, default: (0, 0)].read += 1 }
-                    current = garden.topic(id)?.parent
+                guard let start = position[topicID] else { continue }
+                for index in chains[start] where marked[index] != noteIndex {
+                    marked[index] = noteIndex
+                    total[index] += 1
+                    if isRead { read[index] += 1 }
                 }
             }
         }
+        var counts: [String: (read: Int, total: Int)] = [:]
+        for (index, topic) in garden.topics.enumerated() { counts[topic.id] = (read[index], total[index]) }
         return counts
     }
 }

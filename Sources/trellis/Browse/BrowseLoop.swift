@@ -24,8 +24,9 @@ final class BrowseLoop {
     }
 
     func run() {
-        var (state, effects) = App.start(size: terminal.size, gardenPath: gardenPath,
-                                         glyphs: terminal.isUTF8 ? .unicode : .ascii, config: config)
+        let (initial, effects) = App.start(size: terminal.size, gardenPath: gardenPath,
+                                           glyphs: terminal.isUTF8 ? .unicode : .ascii, config: config)
+        var state = initial
         present(state)
         trace.mark("first-frame")
         perform(effects, state)
@@ -42,16 +43,18 @@ final class BrowseLoop {
             messages += inbox.drain()
             guard !messages.isEmpty, !state.quitting else { continue }
             var browsable = false
+            var pending: [Effect] = []
             for message in messages {
                 if case .gardenLoaded = message { browsable = true }
-                effects = App.update(&state, message)
-                perform(effects, state)
+                pending += App.update(&state, message)
                 if state.quitting { break }
             }
-            if !state.quitting {
-                present(state)
-                if browsable { trace.mark("browsable") }
-            }
+            guard !state.quitting else { break }
+            // The frame first, then the effects: background work (the search index) must not
+            // compete with drawing the frame the owner is waiting for.
+            present(state)
+            if browsable { trace.mark("browsable") }
+            perform(pending, state)
         }
         terminal.close()
     }
@@ -65,7 +68,9 @@ final class BrowseLoop {
             switch effect {
             case .loadGarden(let path):
                 let options = GardenLoader.Options(cacheDirectory: cacheDirectory)
+                let trace = trace
                 background { () -> Message in
+                    defer { trace.mark("loaded") }
                     switch Result(catching: { () throws(GardenError) in try GardenLoader.load(path, options: options) }) {
                     case .success(let garden): return .gardenLoaded(garden)
                     case .failure(let error): return .gardenFailed(error.description)
