@@ -15,7 +15,7 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-numerics", from: "1.1.0"),
     ],
     targets: [
-        // Debian's C libraries, reached through module maps (see docs/architecture.md).
+        // Debian's C libraries, reached through module maps (see DECISIONS.md).
         .systemLibrary(name: "CNcursesw", path: "Sources/CNcursesw"),
         .systemLibrary(name: "CCmarkGFM", path: "Sources/CCmarkGFM"),
         .systemLibrary(name: "CLapack", path: "Sources/CLapack"),

@@ -105,4 +105,27 @@ struct BrowseEndToEndTests {
         let outcome = try Self.quit(session)
         #expect(outcome.status == 0 && outcome.terminalRestored)
     }
+
+    @Test("a missing garden is a one-line error before the screen is taken over")
+    func missingGarden() throws {
+        let session = try TmuxSession.shell(environment: ["TRELLIS_CONFIG": "/dev/null"])
+        defer { session.close() }
+        let outcome = try session.runInShell(TmuxSession.quoted(CLI.binary) + " --garden /nonexistent/garden")
+        #expect(outcome.status == 1)
+        #expect(outcome.terminalRestored)
+        #expect(outcome.screen.contains { $0.contains("trellis: no garden at '/nonexistent/garden'") })
+    }
+
+    @Test("a C locale falls back to C.UTF-8: drawing characters still show, never blanks")
+    func cLocale() throws {
+        let garden = FixtureGarden.standard()
+        let cache = garden.base + "/cache"
+        let session = try TmuxSession(command: TmuxSession.quoted(CLI.binary) + " --garden " + TmuxSession.quoted(garden.root),
+                                      environment: ["LANG": "C", "LC_ALL": "C", "TRELLIS_CACHE_DIR": cache, "TRELLIS_CONFIG": "/dev/null"])
+        defer { session.close() }
+        let screen = try session.waitFor { $0.contains { $0.contains("Topics") } }
+        #expect(screen.contains { $0.contains("▾") && $0.contains("│") }, "\(screen)")
+        try session.send("q")
+        #expect(try session.waitForExit() == 0)
+    }
 }

@@ -49,3 +49,17 @@ import Testing
         #expect(result.lines.first == "Deep learning theory 2/5")
     }
 }
+
+@Suite("browse without a terminal")
+struct BrowseCommandTests {
+    @Test("without a terminal, `trellis browse` prints the tree; a bad --colors is a usage error")
+    func noTerminal() throws {
+        let garden = FixtureGarden.clean()
+        let result = try garden.run("browse")
+        #expect(result.status == 0)
+        #expect(result.lines.first == "Clean garden 1/2")
+        let bad = try garden.run("browse", "--colors", "purple")
+        #expect(bad.status == 2)
+        #expect(bad.stderr.contains("--colors takes auto, 256, 16 or none, not 'purple'"))
+    }
+}

@@ -32,6 +32,13 @@ struct BrowseCommand: ParsableCommand {
             Output.print(TreeView.lines(of: try gardenOptions.load(), withNotes: false))
             return
         }
+        // A missing garden is a one-line error before the screen is taken over.
+        var isFolder: ObjCBool = false
+        let path = gardenOptions.gardenPath
+        guard FileManager.default.fileExists(atPath: path, isDirectory: &isFolder) else {
+            throw RuntimeError(GardenError.missing(path).description)
+        }
+        guard isFolder.boolValue else { throw RuntimeError(GardenError.notAFolder(path).description) }
         let config = ConfigFile.load()
         let depthName = colors ?? config.colors
         let options = TerminalOptions(mouse: config.mouse && !noMouse, colorDepth: ColorDepth(rawValue: depthName))
