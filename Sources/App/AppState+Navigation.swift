@@ -40,7 +40,6 @@ extension AppState {
                 setFold(fold, collapsed: true)
             } else {
                 setFocus(layout.isSingle || list.noteIDs.isEmpty ? .tree : .list)
-                if case .note(let id)? = reading.subject, list.noteIDs.contains(id) { return }
             }
         }
     }

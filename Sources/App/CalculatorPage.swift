@@ -80,7 +80,14 @@ enum CalculatorPage {
             ]
             for (name, value, meaning) in rows {
                 let number = value.map(format) ?? "—"
-                lines.append([Span(name.padding(5), Style(.code)), Span(number.padding(24)), Span(meaning, Style(.muted))])
+                let quantity = [Span(name.padding(5), Style(.code)), Span(number.padding(23))]
+                // The meaning beside the number when it fits, else on a line of its own.
+                if width >= 5 + 23 + DisplayWidth.of(meaning) {
+                    lines.append(quantity + [Span(meaning, Style(.muted))])
+                } else {
+                    lines.append(quantity)
+                    lines.append([Span("     " + meaning, Style(.muted))])
+                }
             }
             lines.append([])
             lines.append([Span("phase ", Style(.code)), Span(result.phase.rawValue, Style(.heading2, bold: true))])
@@ -91,8 +98,8 @@ enum CalculatorPage {
             lines.append([Span("The same numbers as JSON: trellis calc meanfield --phi \(parameters.activation.name) --sw2 \(format(parameters.sw2)) --sb2 \(format(parameters.sb2)) --json", Style(.muted))])
             var document = RenderedDocument()
             for line in lines {
+                // An empty line wraps to one blank line.
                 document.lines += TextWrap.wrap(line, width: width, indent: [Span("      ")]).map { RenderedLine($0) }
-                if line.isEmpty { document.lines.append(RenderedLine(StyledLine())) }
             }
             return document
         }
