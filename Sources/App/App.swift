@@ -34,7 +34,10 @@ public enum App {
             state.refreshList()
             state.show(.topic(garden.rootTopic.id))
             if !garden.problems.isEmpty {
-                state.status = StatusMessage("\(garden.problems.count) problem(s) in the garden: run `trellis check`", isError: true)
+                let count = garden.problems.count
+                let message = (count == 1 ? "1 problem" : "\(count) problems") + " in the garden: run `trellis check`"
+                // After a config problem, not instead of it.
+                state.status = StatusMessage([state.status?.text, message].compactMap { $0 }.joined(separator: "; "), isError: true)
             }
             return [.buildSearchIndex]
         case .gardenFailed(let reason):

@@ -15,7 +15,7 @@ extension AppState {
         case .list:
             guard !list.noteIDs.isEmpty else { return }
             list.selected = clamped(list.selected, plus: delta, count: list.noteIDs.count)
-            list.scroll = Scrolling.visible(list.selected, scroll: list.scroll, rows: visibleRows(.list))
+            list.scroll = Scrolling.visible(list.selected, scroll: list.scroll, rows: visibleRows(.list), count: list.noteIDs.count)
             if let note = selectedNote { show(.note(note.id)) }
         case .reading:
             moveCursor(to: clamped(reading.cursor, plus: delta, count: reading.document.lines.count))
@@ -30,6 +30,7 @@ extension AppState {
             let id = tree.selected
             if tree.expanded.contains(id), !(garden?.topic(id)?.children.isEmpty ?? true) {
                 tree.expanded.remove(id)
+                keepSelectionsVisible()
             } else if let parent = garden?.topic(id)?.parent {
                 selectTopic(parent)
             }
@@ -74,6 +75,7 @@ extension AppState {
             guard let topic = garden?.topic(tree.selected) else { return [] }
             if !topic.children.isEmpty {
                 if tree.expanded.contains(topic.id) { tree.expanded.remove(topic.id) } else { tree.expanded.insert(topic.id) }
+                keepSelectionsVisible()
             } else if !list.noteIDs.isEmpty {
                 setFocus(.list)
             }
@@ -122,7 +124,7 @@ extension AppState {
         }
         let changed = tree.selected != id
         tree.selected = id
-        tree.scroll = Scrolling.visible(selectedTopicRow, scroll: tree.scroll, rows: visibleRows(.tree))
+        tree.scroll = Scrolling.visible(selectedTopicRow, scroll: tree.scroll, rows: visibleRows(.tree), count: topicRows.count)
         if changed {
             list.selected = 0
             list.scroll = 0
@@ -146,7 +148,7 @@ extension AppState {
         list.noteIDs = filter.isActive ? all.filter { garden.note($0).map(filter.admits) ?? false } : all
         if let previous, let index = list.noteIDs.firstIndex(of: previous) { list.selected = index }
         list.selected = min(list.selected, max(0, list.noteIDs.count - 1))
-        list.scroll = Scrolling.visible(list.selected, scroll: list.scroll, rows: visibleRows(.list))
+        list.scroll = Scrolling.visible(list.selected, scroll: list.scroll, rows: visibleRows(.list), count: list.noteIDs.count)
     }
 
     /// Shows a note where it lives: its first topic selected in the tree, the note selected in
@@ -163,7 +165,7 @@ extension AppState {
             }
             if let index = list.noteIDs.firstIndex(of: note.id) {
                 list.selected = index
-                list.scroll = Scrolling.visible(index, scroll: list.scroll, rows: visibleRows(.list))
+                list.scroll = Scrolling.visible(index, scroll: list.scroll, rows: visibleRows(.list), count: list.noteIDs.count)
             }
             focus = focusBefore
         }
@@ -177,20 +179,22 @@ extension AppState {
 
     /// After a resize: the selections stay where they are and on screen.
     mutating func keepSelectionsVisible() {
-        tree.scroll = Scrolling.visible(selectedTopicRow, scroll: tree.scroll, rows: visibleRows(.tree))
-        list.scroll = Scrolling.visible(list.selected, scroll: list.scroll, rows: visibleRows(.list))
-        reading.scroll = Scrolling.visible(reading.cursor, scroll: reading.scroll, rows: visibleRows(.reading))
+        tree.scroll = Scrolling.visible(selectedTopicRow, scroll: tree.scroll, rows: visibleRows(.tree), count: topicRows.count)
+        list.scroll = Scrolling.visible(list.selected, scroll: list.scroll, rows: visibleRows(.list), count: list.noteIDs.count)
+        reading.scroll = Scrolling.visible(reading.cursor, scroll: reading.scroll, rows: visibleRows(.reading), count: reading.document.lines.count)
     }
 }
 
 /// Keeping a selected row inside a scrolled window.
 enum Scrolling {
-    /// The scroll offset that shows row `selected` in a window of `rows` rows, moving the
-    /// window as little as possible from `scroll`.
-    static func visible(_ selected: Int, scroll: Int, rows: Int) -> Int {
+    /// The scroll offset that shows row `selected` of `count` in a window of `rows` rows,
+    /// moving the window as little as possible from `scroll`, and never leaving blank rows
+    /// below the last item (after a resize or a collapse, the window slides back up).
+    static func visible(_ selected: Int, scroll: Int, rows: Int, count: Int) -> Int {
         let rows = max(1, rows)
-        if selected < scroll { return max(0, selected) }
-        if selected >= scroll + rows { return selected - rows + 1 }
-        return max(0, scroll)
+        var scroll = max(0, scroll)
+        if selected < scroll { scroll = max(0, selected) }
+        if selected >= scroll + rows { scroll = selected - rows + 1 }
+        return max(0, min(scroll, count - rows))
     }
 }

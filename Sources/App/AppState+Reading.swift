@@ -48,8 +48,7 @@ extension AppState {
         let count = reading.document.lines.count
         reading.cursor = min(reading.cursor, max(0, count - 1))
         if let link = reading.focusedLink, link >= reading.document.links.count { reading.focusedLink = nil }
-        reading.scroll = Scrolling.visible(reading.cursor, scroll: min(reading.scroll, max(0, count - 1)),
-                                           rows: visibleRows(.reading))
+        reading.scroll = Scrolling.visible(reading.cursor, scroll: reading.scroll, rows: visibleRows(.reading), count: count)
     }
 
     var foldUnderCursor: FoldID? {
@@ -81,7 +80,7 @@ extension AppState {
     /// Puts the reading cursor on `line` and focuses that line's first link (if any).
     mutating func moveCursor(to line: Int) {
         reading.cursor = min(max(0, line), max(0, reading.document.lines.count - 1))
-        reading.scroll = Scrolling.visible(reading.cursor, scroll: reading.scroll, rows: visibleRows(.reading))
+        reading.scroll = Scrolling.visible(reading.cursor, scroll: reading.scroll, rows: visibleRows(.reading), count: reading.document.lines.count)
         reading.focusedLink = reading.document.links.firstIndex { $0.line == reading.cursor }
             ?? reading.document.lines[safe: reading.cursor]?.content.spans.compactMap(\.link).first
     }
@@ -160,15 +159,22 @@ extension AppState {
             status = StatusMessage("No search yet: press / to search")
             return
         }
-        let lines = reading.document.lines
-        guard !lines.isEmpty else { return }
-        for step in 1...lines.count {
-            let index = ((reading.cursor + (forward ? step : -step)) % lines.count + lines.count) % lines.count
-            if !MatchFinder.columns(in: lines[index].content.text, terms: terms).isEmpty {
-                moveCursor(to: index)
-                focus = .reading
-                return
-            }
+        let matching = reading.document.lines.indices.filter {
+            !MatchFinder.columns(in: reading.document.lines[$0].content.text, terms: terms).isEmpty
+        }
+        let cursor = reading.cursor
+        if let next = forward ? matching.first(where: { $0 > cursor }) : matching.last(where: { $0 < cursor }) {
+            moveCursor(to: next)
+            focus = .reading
+            status = StatusMessage("match \(matching.firstIndex(of: next)! + 1) of \(matching.count) lines")
+            return
+        }
+        if let wrapped = forward ? matching.first : matching.last {
+            moveCursor(to: wrapped)
+            focus = .reading
+            let position = matching.firstIndex(of: wrapped)! + 1
+            status = StatusMessage("match \(position) of \(matching.count) lines (from the \(forward ? "top" : "bottom"))")
+            return
         }
         status = StatusMessage("\"\(lastQuery)\" is not on this page (folded sections are not searched)")
     }

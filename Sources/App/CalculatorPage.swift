@@ -78,11 +78,12 @@ enum CalculatorPage {
                 ("ξ_c", result.xiC, "depth scale of correlations"),
                 ("ξ_∇", result.xiGrad, "depth scale of gradients"),
             ]
+            // Meanings beside the numbers when they all fit, else each on a line of its own.
+            let inline = width >= 5 + 23 + (rows.map { DisplayWidth.of($0.2) }.max() ?? 0)
             for (name, value, meaning) in rows {
                 let number = value.map(format) ?? "—"
                 let quantity = [Span(name.padding(5), Style(.code)), Span(number.padding(23))]
-                // The meaning beside the number when it fits, else on a line of its own.
-                if width >= 5 + 23 + DisplayWidth.of(meaning) {
+                if inline {
                     lines.append(quantity + [Span(meaning, Style(.muted))])
                 } else {
                     lines.append(quantity)

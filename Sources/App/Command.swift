@@ -49,7 +49,7 @@ public enum Command: String, CaseIterable, Sendable {
         case .previousMatch: return "previous search match in the reading pane"
         case .nextLink: return "focus the next link in the reading pane"
         case .previousLink: return "focus the previous link in the reading pane"
-        case .openLink: return "open the focused link (http, https, file with xdg-open; wiki links in place)"
+        case .openLink: return "open the focused link (a note here; http, https, file in a browser)"
         case .back: return "back to the note before the last followed link"
         case .toggleAbstract: return "expand or collapse the abstract"
         case .toggleNotes: return "expand or collapse the notes"

@@ -5,7 +5,7 @@ import Screen
 public enum HelpOverlay {
     static func handle(_ key: Key, scroll: Int, _ state: inout AppState) -> [Effect] {
         let command = state.keymap.command(for: key)
-        let lineCount = lines(state.keymap).count
+        let lineCount = lines(state.keymap, glyphs: state.glyphs).count
         let rows = max(1, frame(in: state.size).height - 2)
         let maxScroll = max(0, lineCount - rows)
         switch command {
@@ -25,19 +25,25 @@ public enum HelpOverlay {
         return []
     }
 
-    /// The help text: a heading per group, then `keys  help` rows.
-    public static func lines(_ keymap: Keymap) -> [(keys: String, help: String, isHeading: Bool)] {
+    /// The groups, in the order the overlay shows them.
+    static let groups = ["Move", "Read", "Find and more"]
+
+    /// The help text: a heading per group, then `keys  help` rows, then what the marks mean.
+    public static func lines(_ keymap: Keymap, glyphs: Glyphs = .unicode) -> [(keys: String, help: String, isHeading: Bool)] {
         var lines: [(String, String, Bool)] = []
-        var group = ""
-        for command in Command.allCases {
-            if command.group != group {
-                if !lines.isEmpty { lines.append(("", "", false)) }
-                group = command.group
-                lines.append((group, "", true))
+        for group in groups {
+            if !lines.isEmpty { lines.append(("", "", false)) }
+            lines.append((group, "", true))
+            for command in Command.allCases where command.group == group {
+                let keys = keymap.keys(for: command).map(\.name).joined(separator: ", ")
+                lines.append((keys.isEmpty ? "(unbound)" : keys, command.help, false))
             }
-            let keys = keymap.keys(for: command).map(\.name).joined(separator: ", ")
-            lines.append((keys.isEmpty ? "(unbound)" : keys, command.help, false))
         }
+        lines.append(("", "", false))
+        lines.append(("Marks", "", true))
+        lines.append((glyphs.readMark + " " + glyphs.readingMark + " " + glyphs.unreadMark + " " + glyphs.bullet,
+                      "read, reading, unread paper; an item that is not a paper", false))
+        lines.append((glyphs.foldClosed + " " + glyphs.foldOpen, "a folded and an open section (Enter, h, l, a, m)", false))
         return lines
     }
 
@@ -52,7 +58,7 @@ public enum HelpOverlay {
     }
 
     static func frame(in size: Size) -> Rect {
-        let width = min(size.width - 2, 86)
+        let width = min(size.width - 2, 100)
         let height = size.height - 2
         return Rect(x: (size.width - width) / 2, y: 1, width: width, height: height)
     }

@@ -26,7 +26,7 @@ public struct Layout: Equatable, Sendable {
         }
         let area = Rect(x: 0, y: 0, width: size.width, height: size.height - 1)
         if size.width >= 100 {
-            let treeWidth = min(36, max(24, size.width * 24 / 100))
+            let treeWidth = min(40, max(26, size.width * 28 / 100))
             let listWidth = min(46, max(28, size.width * 30 / 100))
             let (tree, rest) = area.splitLeft(treeWidth)
             let (firstSeparator, afterTree) = rest.splitLeft(1)

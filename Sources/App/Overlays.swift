@@ -13,6 +13,13 @@ enum StatusBar {
         if let status = state.status {
             right = status.text + " "
             rightStyle = Style(status.isError ? .error : .statusBar, bold: status.isError)
+        } else if state.focus == .reading, state.overlay == nil, let link = state.reading.focusedLink,
+                  let target = state.reading.document.links[safe: link]?.target {
+            switch target {
+            case .url(let url): right = "o opens " + url + " "
+            case .wiki(let name): right = "o opens [[" + name + "]] "
+            }
+            rightStyle = Style(.statusBar)
         } else {
             right = hints(state.keymap) + " "
             rightStyle = Style(.statusBar)
@@ -33,7 +40,10 @@ enum StatusBar {
         case .help?: return "HELP"
         case .search?: return "SEARCH"
         case .palette?: return "COMMAND"
-        case nil: return state.focus == .reading ? "READ" : "BROWSE"
+        case nil:
+            let mode = state.focus == .reading ? "READ" : "BROWSE"
+            // One pane at a time: say which (Tab shows the next).
+            return state.layout.isSingle ? mode + " " + state.focus.title : mode
         }
     }
 
@@ -74,7 +84,8 @@ func drawBox(_ frame: Rect, title: String, glyphs: Glyphs, into buffer: inout Sc
         buffer.write(glyphs.vertical, x: frame.x, y: y, style: border)
         buffer.write(glyphs.vertical, x: frame.maxX - 1, y: y, style: border)
     }
-    buffer.write(" " + title + " ", x: frame.x + 2, y: frame.y, style: Style(.title, bold: true), limit: frame.width - 4)
+    write(" " + title + " ", x: frame.x + 2, y: frame.y, style: Style(.title, bold: true), room: frame.width - 4,
+          ellipsis: glyphs.ellipsis, into: &buffer)
     return Rect(x: frame.x + 2, y: frame.y + 1, width: frame.width - 4, height: frame.height - 2)
 }
 
@@ -82,15 +93,17 @@ enum HelpView {
     static func draw(_ state: AppState, scroll: Int, into buffer: inout ScreenBuffer) {
         let frame = HelpOverlay.frame(in: buffer.size)
         let inside = drawBox(frame, title: "Keys (Esc closes, j/k scroll)", glyphs: state.glyphs, into: &buffer)
-        let lines = HelpOverlay.lines(state.keymap)
-        let keyWidth = min(22, inside.width / 3)
+        let lines = HelpOverlay.lines(state.keymap, glyphs: state.glyphs)
+        let keyWidth = min(22, inside.width * 2 / 5)
+        let ellipsis = state.glyphs.ellipsis
         for (offset, line) in lines.dropFirst(scroll).prefix(inside.height).enumerated() {
             let y = inside.y + offset
             if line.isHeading {
                 buffer.write(line.keys, x: inside.x, y: y, style: Style(.heading2, bold: true), limit: inside.width)
             } else {
-                buffer.write(line.keys, x: inside.x, y: y, style: Style(.code), limit: keyWidth)
-                buffer.write(line.help, x: inside.x + keyWidth + 1, y: y, style: Style(.overlay), limit: inside.width - keyWidth - 1)
+                write(line.keys, x: inside.x, y: y, style: Style(.code), room: keyWidth, ellipsis: ellipsis, into: &buffer)
+                write(line.help, x: inside.x + keyWidth + 1, y: y, style: Style(.overlay), room: inside.width - keyWidth - 1,
+                      ellipsis: ellipsis, into: &buffer)
             }
         }
     }
@@ -111,7 +124,8 @@ enum SearchView {
         } else if search.query.isEmpty {
             summary = "type to search titles, authors, tags, abstracts and notes"
         } else {
-            summary = search.hits.count >= SearchState.limit ? "\(SearchState.limit)+ notes" : "\(search.hits.count) notes"
+            let count = search.hits.count
+            summary = count >= SearchState.limit ? "\(SearchState.limit)+ notes" : count == 1 ? "1 note" : "\(count) notes"
         }
         buffer.write(summary, x: inside.x, y: inside.y + 1, style: Style(.muted), limit: inside.width)
         guard let garden = state.garden else { return }
@@ -138,9 +152,9 @@ enum SearchView {
             buffer.write(snippet, x: x, y: y, style: Style(.muted), limit: width)
             return
         }
-        let before = hit.snippet[..<hit.highlight.lowerBound]
-        let match = hit.snippet[hit.highlight]
-        let after = hit.snippet[hit.highlight.upperBound...]
+        let before = SnippetText.plain(hit.snippet[..<hit.highlight.lowerBound])
+        let match = SnippetText.plain(hit.snippet[hit.highlight])
+        let after = SnippetText.plain(hit.snippet[hit.highlight.upperBound...])
         var shownBefore = Substring(before)
         while DisplayWidth.of(shownBefore) + DisplayWidth.of(match) > width * 2 / 3, !shownBefore.isEmpty {
             shownBefore = shownBefore.dropFirst()

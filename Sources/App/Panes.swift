@@ -70,10 +70,10 @@ enum ReadingPane {
                 }
             }
             if focused, index == reading.cursor {
-                buffer.fill(Rect(x: rect.x - 1, y: y, width: rect.width + 2, height: 1), style: Style(.selectionInactive))
-                for span in content.spans.indices where content.spans[span].style.role == .text {
-                    content.spans[span].style.role = .selectionInactive
-                }
+                // The whole row, styled spans included, so the cursor is visible on any line
+                // (blank ones too); bold, underline and the focused link's reverse remain.
+                buffer.fill(Rect(x: rect.x - 1, y: y, width: rect.width + 2, height: 1), style: Style(.selection))
+                for span in content.spans.indices { content.spans[span].style.role = .selection }
             }
             buffer.write(content, x: rect.x, y: y, limit: rect.width)
             if !terms.isEmpty {
@@ -101,6 +101,8 @@ func selectionStyle(selected: Bool, focused: Bool) -> Style {
 @discardableResult
 func write(_ text: String, x: Int, y: Int, style: Style, room: Int, ellipsis: String, into buffer: inout ScreenBuffer) -> Int {
     guard room > 0 else { return 0 }
+    // Escape control characters first, so the text is measured as it will be shown.
+    let text = TerminalText.sanitized(text, keepNewlines: false)
     if DisplayWidth.of(text) <= room { return buffer.write(text, x: x, y: y, style: style, limit: room) }
     let ellipsisWidth = DisplayWidth.of(ellipsis)
     let used = buffer.write(text, x: x, y: y, style: style, limit: max(0, room - ellipsisWidth))

@@ -8,7 +8,8 @@ enum ReadingDocument {
     static func note(_ note: Note, in garden: Garden, width: Int, collapsed: Set<FoldID>, glyphs: Glyphs) -> RenderedDocument {
         var document = RenderedDocument()
         append(header(note, width: width, glyphs: glyphs), to: &document)
-        let body = MarkdownLayout.render(Markdown.parse(String(note.body)), width: width, collapsed: collapsed, glyphs: glyphs)
+        var body = MarkdownLayout.render(Markdown.parse(String(note.body)), width: width, collapsed: collapsed, glyphs: glyphs)
+        markBrokenWikiLinks(&body, in: garden)
         append(body, to: &document)
         let backlinks = (garden.backlinks[note.id] ?? []).compactMap(garden.note)
         if !backlinks.isEmpty {
@@ -30,6 +31,22 @@ enum ReadingDocument {
             append(block, to: &document, separated: true)
         }
         return document
+    }
+
+    /// Wiki links to no note are drawn as warnings, not links, so a dead link shows before it
+    /// is followed.
+    private static func markBrokenWikiLinks(_ document: inout RenderedDocument, in garden: Garden) {
+        let broken = Set(document.links.indices.filter { index in
+            if case .wiki(let name) = document.links[index].target { return garden.find(name) == nil }
+            return false
+        })
+        guard !broken.isEmpty else { return }
+        for line in document.lines.indices {
+            for span in document.lines[line].content.spans.indices {
+                guard let link = document.lines[line].content.spans[span].link, broken.contains(link) else { continue }
+                document.lines[line].content.spans[span].style = Style(.warning, italic: true)
+            }
+        }
     }
 
     static func topic(_ topic: Topic, in garden: Garden, counts allCounts: [String: (read: Int, total: Int)], width: Int, glyphs: Glyphs) -> RenderedDocument {
@@ -93,9 +110,16 @@ enum ReadingDocument {
         if !note.tags.isEmpty {
             add([Span("Tags: ", Style(.muted))] + note.tags.map { Span("#" + $0 + " ", Style(.tag)) })
         }
-        let sources = note.sources.map { TerminalTextLine.of($0.oneLine) }.filter { !$0.isEmpty }
+        let sources = note.sources.map { TerminalTextLine.of(sourceSummary($0, glyphs)) }.filter { !$0.isEmpty }
         if !sources.isEmpty { add([Span("From: " + sources.joined(separator: "; "), Style(.muted))]) }
         return document
+    }
+
+    /// Where a note came from, briefly: `page › section` for the importer's records, the value
+    /// on one line otherwise (`trellis show` lists the records in full).
+    static func sourceSummary(_ source: YAMLValue, _ glyphs: Glyphs) -> String {
+        guard let page = source["page"]?.string else { return source.oneLine }
+        return [page, source["section"]?.string].compactMap { $0 }.joined(separator: glyphs.pathSeparator)
     }
 
     /// The note's links (arXiv, OpenReview, URL) as URLs, in that order.

@@ -1,3 +1,4 @@
+import Foundation
 import Garden
 import Screen
 
@@ -53,7 +54,7 @@ enum SearchOverlay {
             search.selected = 0
             search.scroll = 0
         }
-        search.scroll = Scrolling.visible(search.selected, scroll: search.scroll, rows: rows(state))
+        search.scroll = Scrolling.visible(search.selected, scroll: search.scroll, rows: rows(state), count: search.hits.count)
         state.overlay = .search(search)
         return []
     }
@@ -63,15 +64,20 @@ enum SearchOverlay {
         let id = search.hits[search.selected].noteID
         state.overlay = nil
         state.lastQuery = search.query
-        var folds = state.collapsedByNote[id] ?? AppState.defaultCollapsed
-        folds.remove(.abstract)
-        state.collapsedByNote[id] = folds
+        // Everything unfolded: the match may be in the abstract, the notes or a <details>.
+        state.collapsedByNote[id] = []
         if let subject = state.reading.subject { state.history.append(subject) }
         state.reveal(id)
         state.relayoutReading()
         state.focus = .reading
+        // To the first line with a match, the title included; the top when none shows (a match
+        // in the front matter's hidden keys, say).
+        state.reading.cursor = -1
         state.stepMatch(forward: true)
-        if state.status != nil { state.status = nil; state.moveCursor(to: 0) }
+        if state.reading.cursor < 0 {
+            state.status = nil
+            state.moveCursor(to: 0)
+        }
     }
 
     /// Result rows the overlay shows (two lines each: title, snippet).
@@ -94,5 +100,42 @@ enum TextInput {
         while result.last == " " { result = result.dropLast() }
         while let last = result.last, last != " " { result = result.dropLast() }
         return String(result)
+    }
+}
+
+/// Search snippets are raw file text; this shows them as prose: HTML tags, emphasis marks,
+/// backticks, wiki-link brackets and table bars removed, whitespace collapsed.
+enum SnippetText {
+    static func plain(_ text: Substring) -> String {
+        let text = text.replacingOccurrences(of: "[[", with: "").replacingOccurrences(of: "]]", with: "")
+        var result = ""
+        var inTag = false
+        var previous: Character = " "
+        for character in text {
+            if inTag {
+                if character == ">" { inTag = false }
+                continue
+            }
+            switch character {
+            case "<":
+                inTag = true
+                continue
+            case "*", "`", "|":
+                continue
+            case "_" where previous == "_" || previous == " ":
+                continue
+            default:
+                break
+            }
+            let shown: Character = character.isWhitespace ? " " : character
+            if shown == " ", result.last == " " { continue }
+            result.append(shown)
+            previous = character
+        }
+        // A tag cut off at the end leaves nothing; one cut off at the start shows its tail.
+        if let close = result.firstIndex(of: ">"), !result[..<close].contains("<"), result.distance(from: result.startIndex, to: close) < 20 {
+            result = String(result[result.index(after: close)...])
+        }
+        return result
     }
 }

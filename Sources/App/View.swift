@@ -55,7 +55,7 @@ extension App {
             if case .calculator? = state.reading.subject { title = " Calculator" }
         }
         buffer.fill(Rect(x: rect.x, y: rect.y, width: rect.width, height: 1), style: style)
-        buffer.write(title, x: rect.x, y: rect.y, style: style, limit: rect.width)
+        write(title, x: rect.x, y: rect.y, style: style, room: rect.width, ellipsis: state.glyphs.ellipsis, into: &buffer)
     }
 
     private static func drawLoading(_ state: AppState, into buffer: inout ScreenBuffer) {

@@ -138,7 +138,9 @@ public struct ScreenBuffer: Equatable, Sendable {
     private mutating func writeEscaped(_ character: Character, x: Int, y: Int, style: Style, end: Int) -> Int {
         var column = x
         for scalar in character.unicodeScalars {
-            let escape = "\\u{" + String(scalar.value, radix: 16, uppercase: true) + "}"
+            // The same form as Garden's TerminalText: at least two hex digits (`\u{07}`).
+            let hex = String(scalar.value, radix: 16, uppercase: true)
+            let escape = "\\u{" + (hex.count < 2 ? "0" + hex : hex) + "}"
             for byte in escape where column < end {
                 if column >= 0 { put(Cell(String(byte), style.with(.warning)), at: column, y) }
                 column += 1

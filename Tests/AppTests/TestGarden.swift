@@ -66,6 +66,7 @@ enum TestGarden {
             The training of wide networks follows a kernel, the NTK.
 
             Builds on [[Deep Neural Networks as Gaussian Processes]]. See https://arxiv.org/abs/1806.07572.
+            Not yet written: [[No Such Paper]].
             """)
         write("models/mean-field/schoenholz2017.md", """
             ---

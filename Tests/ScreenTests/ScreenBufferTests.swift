@@ -19,7 +19,7 @@ struct ScreenBufferTests {
     func controls() {
         var buffer = ScreenBuffer(size: Size(width: 20, height: 1))
         buffer.write("a\u{1B}[2Jb\u{07}", x: 0, y: 0)
-        #expect(buffer.lines == ["a\\u{1B}[2Jb\\u{7}"])
+        #expect(buffer.lines == ["a\\u{1B}[2Jb\\u{07}"])
         #expect(buffer.cells.allSatisfy { !$0.text.unicodeScalars.contains { $0.value < 0x20 } })
     }
 

@@ -67,7 +67,7 @@ enum ConfigFile {
     /// The parsed config; defaults when there is no file; a problem message when it cannot be read.
     static func load() -> Config {
         guard let path, FileManager.default.fileExists(atPath: path) else { return Config() }
-        guard let data = FileManager.default.contents(atPath: path), let text = String(data: data, encoding: .utf8) else {
+        guard let text = try? String(contentsOfFile: path, encoding: .utf8) else {
             var config = Config()
             config.problems = ["cannot read \(path) as UTF-8 text; using the defaults"]
             return config
