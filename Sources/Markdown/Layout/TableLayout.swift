@@ -11,7 +11,8 @@ import Screen
 /// underlined by `glyphs.horizontal` crossed by `glyphs.cross`. When the table is wider than
 /// the pane, the widest column gives up a column at a time (down to one) and cells wrap inside
 /// their column, so a row may take several lines. If even one column each is too wide (many
-/// columns in a very narrow pane), lines are cut at the width: no line is ever wider.
+/// columns in a very narrow pane), lines are cut at the width (no line is ever wider) and a
+/// muted line below says how many columns are shown.
 struct TableLayout {
     let alignments: [Table.Alignment]
     let glyphs: Glyphs
@@ -29,7 +30,18 @@ struct TableLayout {
                 .joined(separator: glyphs.horizontal + glyphs.cross + glyphs.horizontal),
             Style(.muted)))
         for cells in rows { lines += row(cells, columns: columns) }
+        guard lines.contains(where: { $0.width > width }) else { return lines }
+        // Cut: say how much is missing rather than dropping columns silently.
+        var shown = 0
+        var used = 0
+        for (index, column) in columns.enumerated() {
+            used += column + (index > 0 ? separator.width : 0)
+            if used > width { break }
+            shown += 1
+        }
+        let note = "(\(shown) of \(columns.count) columns shown; a wider terminal shows the rest)"
         return lines.map { $0.width > width ? StyledLine(TextWrap.clipped($0.spans, to: width)) : $0 }
+            + TextWrap.wrap([Span(note, Style(.muted))], width: width)
     }
 
     private var separator: Span { Span(" " + glyphs.vertical + " ", Style(.muted)) }
