@@ -126,7 +126,7 @@ extension AppState {
                 status = StatusMessage("No note called \"\(name)\"", isError: true)
                 return []
             }
-            if let subject = reading.subject { history.append(subject) }
+            rememberVisit()
             reveal(note.id)
             focus = .reading
             return []
@@ -139,12 +139,22 @@ extension AppState {
             status = StatusMessage("Nothing to go back to")
             return
         }
-        switch previous {
+        switch previous.location {
         case .note(let id): reveal(id)
         case .topic(let id): selectTopic(id); show(.topic(id))
-        case .calculator: show(previous)
+        case .calculator: show(previous.location)
         }
         focus = .reading
+        let lines = reading.document.lines.count
+        reading.cursor = min(max(0, previous.cursor), max(0, lines - 1))
+        reading.scroll = Scrolling.visible(reading.cursor, scroll: previous.scroll, rows: visibleRows(.reading), count: lines)
+        reading.focusedLink = previous.focusedLink.flatMap { reading.document.links.indices.contains($0) ? $0 : nil }
+    }
+
+    /// Records where the reader is before leaving for another place.
+    mutating func rememberVisit() {
+        guard let subject = reading.subject else { return }
+        history.append(Visit(location: subject, cursor: reading.cursor, scroll: reading.scroll, focusedLink: reading.focusedLink))
     }
 
     // MARK: - Matches

@@ -43,8 +43,8 @@ public struct AppState: Sendable {
     public var collapsedByNote: [String: Set<FoldID>] = [:]
     /// The query of the last search opened, for n/N in the reading pane.
     public var lastQuery: String = ""
-    /// Notes left by following links, for `back`.
-    public var history: [Location] = []
+    /// Places left by following links or opening search results, for `back`.
+    public var history: [Visit] = []
     public var overlay: Overlay?
     /// A one-line message in the status bar until the next key.
     public var status: StatusMessage?
@@ -114,6 +114,15 @@ public enum Location: Sendable, Equatable {
     case topic(String)
     /// A calculator's results (`:calc meanfield …`).
     case calculator(CalculatorRequest)
+}
+
+/// A place left for another, and where in it the reader was: `back` returns to the same line
+/// with the same link focused.
+public struct Visit: Sendable, Equatable {
+    public var location: Location
+    public var cursor: Int
+    public var scroll: Int
+    public var focusedLink: Int?
 }
 
 /// The overlay drawn over the panes, topmost only.

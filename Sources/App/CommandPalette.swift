@@ -138,7 +138,7 @@ enum CommandPalette {
         case "calc":
             switch CalculatorPage.request(from: argument) {
             case .success(let request):
-                if let subject = state.reading.subject { state.history.append(subject) }
+                state.rememberVisit()
                 state.show(.calculator(request))
                 state.focus = .reading
             case .failure(let problem):

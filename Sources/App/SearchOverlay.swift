@@ -66,7 +66,7 @@ enum SearchOverlay {
         state.lastQuery = search.query
         // Everything unfolded: the match may be in the abstract, the notes or a <details>.
         state.collapsedByNote[id] = []
-        if let subject = state.reading.subject { state.history.append(subject) }
+        state.rememberVisit()
         state.reveal(id)
         state.relayoutReading()
         state.focus = .reading

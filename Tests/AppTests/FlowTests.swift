@@ -142,6 +142,10 @@ struct FlowTests {
         #expect(backlinks.contains("Backlinks"))
         state.press("backspace")
         #expect(state.reading.subject == .note("lee2018"))
+        // Back on the same line, with the followed link focused again.
+        let focused = state.reading.focusedLink.map { state.reading.document.links[$0] }
+        #expect(focused?.target == .wiki("jacot2018"))
+        #expect(focused?.line == state.reading.cursor)
     }
 
     @Test("URLs open through an effect; other schemes are refused with a message")
