@@ -42,7 +42,7 @@ let package = Package(
         .executableTarget(
             name: "trellis",
             dependencies: [
-                "Garden", "Importer", "SignalProp", "App", "Terminal",
+                "Garden", "Importer", "SignalProp", "App", "Screen", "Terminal",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]),
         .executableTarget(
@@ -54,11 +54,12 @@ let package = Package(
 
         .testTarget(name: "MarkdownTests", dependencies: ["Markdown", "CNcursesw"]),
         .testTarget(name: "GardenTests", dependencies: ["Garden"]),
-        .testTarget(name: "ImporterTests", dependencies: ["Importer", "Garden"]),
+        .testTarget(name: "ImporterTests", dependencies: ["Importer", "Garden"], exclude: ["Fixtures"]),
         .testTarget(name: "SignalPropTests", dependencies: ["SignalProp"]),
         .testTarget(name: "CLITests", dependencies: ["trellis", "Garden"]),
         .testTarget(name: "ScreenTests", dependencies: ["Screen"]),
-        .testTarget(name: "AppTests", dependencies: ["App", "Garden", "Markdown", "Screen"]),
+        // Snapshots/*.txt are read through #filePath, not bundled.
+        .testTarget(name: "AppTests", dependencies: ["App", "Garden", "Markdown", "Screen"], exclude: ["Snapshots"]),
         .testTarget(name: "TerminalTests", dependencies: ["Terminal", "Screen"]),
     ]
 )

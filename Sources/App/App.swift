@@ -27,7 +27,7 @@ public enum App {
         case .gardenLoaded(let garden):
             state.garden = garden
             state.loadError = nil
-            state.counts = TopicCounts.of(garden)
+            state.counts = garden.readCounts()
             state.subtreeNoteIDs = [:]
             state.tree = TreeState(expanded: Set([garden.rootTopic.id] + garden.rootTopic.children),
                                    selected: garden.rootTopic.id)

@@ -142,7 +142,7 @@ extension AppState {
         if let cached = subtreeNoteIDs[tree.selected] {
             all = cached
         } else {
-            all = TopicCounts.noteIDs(under: tree.selected, in: garden)
+            all = garden.noteIDs(in: tree.selected, recursive: true)
             subtreeNoteIDs[tree.selected] = all
         }
         list.noteIDs = filter.isActive ? all.filter { garden.note($0).map(filter.admits) ?? false } : all

@@ -90,7 +90,10 @@ public struct NoteFilter: Sendable, Equatable {
 
     public func admits(_ note: Note) -> Bool {
         if let status, note.status != status { return false }
-        if let tag, !note.tags.contains(where: { $0.caseInsensitiveCompare(tag) }) { return false }
+        if let tag {
+            let wanted = tag.lowercased()
+            if !note.tags.contains(where: { $0.lowercased() == wanted }) { return false }
+        }
         return true
     }
 }
@@ -152,8 +155,4 @@ public struct StatusMessage: Sendable, Equatable {
         self.text = text
         self.isError = isError
     }
-}
-
-extension String {
-    func caseInsensitiveCompare(_ other: String) -> Bool { lowercased() == other.lowercased() }
 }

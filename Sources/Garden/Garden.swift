@@ -59,14 +59,18 @@ public struct Garden: Sendable {
 
     /// The notes of a topic; with `recursive`, those of every topic below it too (each once).
     public func notes(in topicID: String, recursive: Bool = false) -> [Note] {
+        noteIDs(in: topicID, recursive: recursive).compactMap(note)
+    }
+
+    /// The ids of `notes(in:recursive:)`, without looking each note up (for the root of a
+    /// 10,000-note garden the lookups alone took milliseconds).
+    public func noteIDs(in topicID: String, recursive: Bool = false) -> [String] {
         guard let topic = topic(topicID) else { return [] }
-        guard recursive else { return topic.noteIDs.compactMap(note) }
+        guard recursive else { return topic.noteIDs }
         var seen = Set<String>()
-        var result: [Note] = []
+        var result: [String] = []
         for id in subtreeIDs(of: topic.id) {
-            for noteID in self.topic(id)!.noteIDs where seen.insert(noteID).inserted {
-                result.append(note(noteID)!)
-            }
+            for noteID in topics[topicIndex[id]!].noteIDs where seen.insert(noteID).inserted { result.append(noteID) }
         }
         return result
     }
@@ -81,6 +85,39 @@ public struct Garden: Sendable {
     public func readCount(of topicID: String) -> (read: Int, total: Int) {
         let papers = notes(in: topicID, recursive: true).filter { $0.kind == .paper }
         return (papers.filter(\.isRead).count, papers.count)
+    }
+
+    /// `readCount(of:)` for every topic at once, in one pass over the notes: each paper counts
+    /// once in every topic it is in and in their ancestors. Positions and ancestor chains are
+    /// computed once (looking topics up per note cost 23 ms for 10,000 notes; each lookup
+    /// copies a Topic).
+    public func readCounts() -> [String: (read: Int, total: Int)] {
+        let chains: [[Int]] = topics.map { topic in
+            var chain: [Int] = []
+            var current: String? = topic.id
+            while let id = current, let index = topicIndex[id], !chain.contains(index) {
+                chain.append(index)
+                current = topics[index].parent
+            }
+            return chain
+        }
+        var read = [Int](repeating: 0, count: topics.count)
+        var total = [Int](repeating: 0, count: topics.count)
+        var counted = [Int](repeating: -1, count: topics.count)  // the last note counted, per topic
+        for (position, note) in notes.enumerated() where note.kind == .paper {
+            let isRead = note.isRead
+            for topicID in note.topics {
+                guard let start = topicIndex[topicID] else { continue }
+                for index in chains[start] where counted[index] != position {
+                    counted[index] = position
+                    total[index] += 1
+                    if isRead { read[index] += 1 }
+                }
+            }
+        }
+        var counts: [String: (read: Int, total: Int)] = [:]
+        for (index, topic) in topics.enumerated() { counts[topic.id] = (read[index], total[index]) }
+        return counts
     }
 
     /// The note a wiki link in `note` resolves to, if any.

@@ -5,7 +5,7 @@ public struct SearchHit: Sendable, Equatable {
     /// The field the snippet comes from: the one that contributed most to the score.
     public var field: SearchField
     /// About 100 characters of one line around the field's first match, whitespace collapsed;
-    /// `…` marks text cut off. Raw file text: sanitize it (`TerminalText`) before display.
+    /// `…` marks text cut off. Raw file text: sanitize it (Screen's `TerminalText`) before display.
     public var snippet: String
     /// Where the match is within `snippet`.
     public var highlight: Range<String.Index>

@@ -129,19 +129,13 @@ public struct ScreenBuffer: Equatable, Sendable {
     }
 
     private func isControl(_ character: Character) -> Bool {
-        character.unicodeScalars.contains { scalar in
-            scalar.value < 0x20 || (0x7F...0x9F).contains(scalar.value)
-                || (0x202A...0x202E).contains(scalar.value) || (0x2066...0x2069).contains(scalar.value)
-        }
+        character.unicodeScalars.contains { TerminalText.needsEscape($0, keepNewlines: false) }
     }
 
     private mutating func writeEscaped(_ character: Character, x: Int, y: Int, style: Style, end: Int) -> Int {
         var column = x
         for scalar in character.unicodeScalars {
-            // The same form as Garden's TerminalText: at least two hex digits (`\u{07}`).
-            let hex = String(scalar.value, radix: 16, uppercase: true)
-            let escape = "\\u{" + (hex.count < 2 ? "0" + hex : hex) + "}"
-            for byte in escape where column < end {
+            for byte in TerminalText.escape(scalar) where column < end {
                 if column >= 0 { put(Cell(String(byte), style.with(.warning)), at: column, y) }
                 column += 1
             }

@@ -1,5 +1,6 @@
 import Foundation
 import Garden
+import Screen
 
 /// The only place the CLI writes to stdout and stderr. Text from garden files goes through
 /// `TerminalText` before it gets here (see `safe`).

@@ -24,10 +24,11 @@ struct TreeCommand: ParsableCommand {
 ///     └── Mean field 1/3
 enum TreeView {
     static func lines(of garden: Garden, withNotes: Bool) -> [String] {
-        var lines = [label(garden.rootTopic, garden)]
+        let counts = garden.readCounts()
+        var lines = [label(garden.rootTopic, counts)]
         var children: [Entry] = garden.rootTopic.children.map(Entry.topic)
         if withNotes { children = garden.rootTopic.noteIDs.compactMap(garden.note).map(Entry.note) + children }
-        append(children, prefix: "", garden: garden, withNotes: withNotes, to: &lines)
+        append(children, prefix: "", garden: garden, counts: counts, withNotes: withNotes, to: &lines)
         return lines
     }
 
@@ -36,7 +37,8 @@ enum TreeView {
         case note(Note)
     }
 
-    private static func append(_ entries: [Entry], prefix: String, garden: Garden, withNotes: Bool, to lines: inout [String]) {
+    private static func append(_ entries: [Entry], prefix: String, garden: Garden, counts: [String: (read: Int, total: Int)],
+                               withNotes: Bool, to lines: inout [String]) {
         for (index, entry) in entries.enumerated() {
             let last = index == entries.count - 1
             let branch = prefix + (last ? "└── " : "├── ")
@@ -45,17 +47,18 @@ enum TreeView {
                 lines.append(branch + readMark(note) + " " + safe(note.title))
             case .topic(let id):
                 guard let topic = garden.topic(id) else { continue }
-                lines.append(branch + label(topic, garden))
+                lines.append(branch + label(topic, counts))
                 var below: [Entry] = topic.children.map(Entry.topic)
                 if withNotes { below = topic.noteIDs.compactMap(garden.note).map(Entry.note) + below }
-                append(below, prefix: prefix + (last ? "    " : "│   "), garden: garden, withNotes: withNotes, to: &lines)
+                append(below, prefix: prefix + (last ? "    " : "│   "), garden: garden, counts: counts, withNotes: withNotes,
+                       to: &lines)
             }
         }
     }
 
     /// "Title read/total" over the topic and everything below it.
-    static func label(_ topic: Topic, _ garden: Garden) -> String {
-        let count = garden.readCount(of: topic.id)
+    static func label(_ topic: Topic, _ counts: [String: (read: Int, total: Int)]) -> String {
+        let count = counts[topic.id] ?? (0, 0)
         return "\(safe(topic.title)) \(count.read)/\(count.total)"
     }
 }

@@ -132,13 +132,3 @@ import Testing
         #expect(hit.highlightScalarOffsets == 0..<7)
     }
 }
-
-@Suite struct TerminalTextTests {
-    @Test func controlCharactersBecomeVisibleEscapes() {
-        #expect(TerminalText.sanitized("a\u{1B}[2Jb\u{07}c\u{9B}d\u{7F}") == "a\\u{1B}[2Jb\\u{07}c\\u{9B}d\\u{7F}")
-        #expect(TerminalText.sanitized("tab\tand\nnewline") == "tab\tand\nnewline")
-        #expect(TerminalText.sanitized("one\nline", keepNewlines: false) == "one\\u{0A}line")
-        #expect(TerminalText.sanitized("\u{202E}reversed") == "\\u{202E}reversed")
-        #expect(TerminalText.sanitized("Erdős ✅") == "Erdős ✅")
-    }
-}

@@ -194,7 +194,7 @@ import Testing
         let prose = space.page("prose.md", "Just a paragraph.\n\nAnother one.\n")
         #expect(throws: ImportError.self) { try space.importPages([prose]) }
         let bad = space.root + "/bad.md"
-        FileManager.default.createFile(atPath: bad, contents: Data("# Fine\n- ok\n- bad \u{1}".utf8) + Data([0xFF, 0x0A]))
+        _ = FileManager.default.createFile(atPath: bad, contents: Data("# Fine\n- ok\n- bad \u{1}".utf8) + Data([0xFF, 0x0A]))
         do {
             try space.importPages([bad])
             Issue.record("a non-UTF-8 page must not import")

@@ -59,7 +59,7 @@ import Testing
                 var firstLine: [Int: Int] = [:]
                 for (index, line) in document.lines.enumerated() {
                     #expect(line.content.width <= width, "\(width): \(line.content.text)")
-                    #expect(!line.content.text.unicodeScalars.contains(where: SafeText.needsEscape))
+                    #expect(!line.content.text.unicodeScalars.contains { TerminalText.needsEscape($0, keepNewlines: false) })
                     for link in line.content.spans.compactMap(\.link) where firstLine[link] == nil {
                         firstLine[link] = index
                     }

@@ -4,24 +4,14 @@ import Screen
 /// move the cursor, retitle the window or hide text; the screen buffer escapes them again on
 /// write, but the layout must measure what will really be shown, so it escapes first.
 ///
-/// The rule is Garden's `TerminalText` (this module cannot import Garden): every C0 control,
-/// DEL, every C1 control (0x80–0x9F, CSI 0x9B among them) and the bidirectional overrides and
-/// isolates that reorder what is shown become visible escapes such as `\u{1B}`.
+/// The rule is `TerminalText`'s: every C0 control, DEL, every C1 control (0x80–0x9F, CSI 0x9B
+/// among them) and the bidirectional overrides and isolates that reorder what is shown become
+/// visible escapes such as `\u{1B}`.
 enum SafeText {
     /// `text` with every control escaped, tabs and newlines included: callers that give those a
     /// meaning (a line break, a tab stop) deal with them first.
     static func escaped(_ text: some StringProtocol) -> String {
-        guard text.unicodeScalars.contains(where: needsEscape) else { return String(text) }
-        var result = ""
-        for scalar in text.unicodeScalars {
-            if needsEscape(scalar) {
-                let hex = String(scalar.value, radix: 16, uppercase: true)
-                result += "\\u{" + (hex.count < 2 ? "0" + hex : hex) + "}"
-            } else {
-                result.unicodeScalars.append(scalar)
-            }
-        }
-        return result
+        TerminalText.sanitized(text, keepNewlines: false)
     }
 
     /// Prose from an inline: a tab or newline is only white space there (cmark already turned
@@ -33,7 +23,7 @@ enum SafeText {
     /// Text about to be wrapped: "\n" stays (``TextWrap`` breaks the line there), a tab is
     /// one space, every other control is escaped. Idempotent, so text escaped before is kept.
     static func wrappable(_ text: String) -> String {
-        guard text.unicodeScalars.contains(where: needsEscape) else { return text }
+        guard text.unicodeScalars.contains(where: { TerminalText.needsEscape($0, keepNewlines: false) }) else { return text }
         let lines = text.replacing("\r\n", with: "\n").replacing("\t", with: " ")
             .split(separator: "\n", omittingEmptySubsequences: false)
         return lines.map { escaped($0) }.joined(separator: "\n")
@@ -56,14 +46,5 @@ enum SafeText {
             column += DisplayWidth.of(shown)
         }
         return result
-    }
-
-    static func needsEscape(_ scalar: Unicode.Scalar) -> Bool {
-        switch scalar.value {
-        case 0x00...0x1F, 0x7F...0x9F: return true
-        // LRE, RLE, PDF, LRO, RLO and the isolates LRI, RLI, FSI, PDI.
-        case 0x202A...0x202E, 0x2066...0x2069: return true
-        default: return false
-        }
     }
 }

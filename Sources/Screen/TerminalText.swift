@@ -1,4 +1,5 @@
-/// Makes text from garden files safe to print: a note could hold escape sequences that move the
+/// Makes text from garden files safe to print (the command line, the Markdown layout and the
+/// screen buffer all use this one rule): a note could hold escape sequences that move the
 /// cursor, retitle the window or hide text. Every C0 control except newline and tab, DEL, every
 /// C1 control (0x80–0x9F, CSI 0x9B among them) and the bidirectional overrides that reorder
 /// what is shown become visible escapes such as `\u{1B}`.
@@ -11,7 +12,7 @@ public enum TerminalText {
         result.unicodeScalars.reserveCapacity(text.unicodeScalars.count)
         for scalar in text.unicodeScalars {
             if needsEscape(scalar, keepNewlines: keepNewlines) {
-                result += "\\u{" + String(scalar.value, radix: 16, uppercase: true).leftPadded(to: 2) + "}"
+                result += escape(scalar)
             } else {
                 result.unicodeScalars.append(scalar)
             }
@@ -19,7 +20,13 @@ public enum TerminalText {
         return result
     }
 
-    static func needsEscape(_ scalar: Unicode.Scalar, keepNewlines: Bool) -> Bool {
+    /// How a control is shown: `\u{1B}`, at least two hex digits.
+    public static func escape(_ scalar: Unicode.Scalar) -> String {
+        "\\u{" + String(scalar.value, radix: 16, uppercase: true).leftPadded(to: 2) + "}"
+    }
+
+    /// Whether `scalar` is shown as an escape (newline and tab only when `keepNewlines` is false).
+    public static func needsEscape(_ scalar: Unicode.Scalar, keepNewlines: Bool) -> Bool {
         switch scalar.value {
         case 0x0A, 0x09: return !keepNewlines
         case 0x00...0x1F, 0x7F...0x9F: return true
