@@ -193,9 +193,7 @@ extension AppState {
 /// Finds the words of a search in rendered text, case- and diacritic-insensitively, as column
 /// ranges (display width) for highlighting.
 enum MatchFinder {
-    static func terms(of query: String) -> [String] {
-        query.split(whereSeparator: { $0.isWhitespace || $0 == "\"" }).map(String.init).filter { !$0.isEmpty }
-    }
+    static func terms(of query: String) -> [String] { SearchIndex.terms(of: query) }
 
     static func columns(in text: String, terms: [String]) -> [Range<Int>] {
         var ranges: [Range<Int>] = []

@@ -31,3 +31,12 @@ struct SearchQuery: Equatable {
         return slice.isEmpty && !term.allSatisfy({ $0 == SearchFolding.space }) ? term : Array(slice)
     }
 }
+
+extension SearchIndex {
+    /// The terms a query searches for, folded (lower case, no diacritics), as text: what the
+    /// reading pane highlights and steps through, so it follows the search's own rule
+    /// (`"a phrase"` is one term, punctuation around a word is dropped).
+    public static func terms(of query: String) -> [String] {
+        SearchQuery(query).terms.map { String(decoding: $0, as: UTF8.self) }
+    }
+}

@@ -307,4 +307,11 @@ struct FlowTests {
         #expect(SnippetText.plain("see [[Mean field papers]] and `erf`") == "see Mean field papers and erf")
         #expect(SnippetText.plain("ails> <summary>Outer</summary> | 漢字 |") == " Outer 漢字 ")
     }
+
+    @Test("n/N follow the search's own terms: a quoted phrase is one term, punctuation is dropped")
+    func matchTermsFollowSearch() {
+        #expect(MatchFinder.terms(of: "\"gaussian processes\" (NTK),") == ["gaussian processes", "ntk"])
+        #expect(MatchFinder.columns(in: "Deep Gaussian Processes", terms: ["gaussian processes"]) == [5..<23])
+        #expect(MatchFinder.columns(in: "Théorie des noyaux", terms: MatchFinder.terms(of: "theorie")) == [0..<7])
+    }
 }
