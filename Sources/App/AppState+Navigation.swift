@@ -114,8 +114,9 @@ extension AppState {
 
     // MARK: - Selection
 
-    /// Selects a topic in the tree (expanding its ancestors) and lists its papers.
-    mutating func selectTopic(_ id: String) {
+    /// Selects a topic in the tree (expanding its ancestors) and lists its papers. With
+    /// `showingPage`, the reading pane shows the topic's page unless a note is being read.
+    mutating func selectTopic(_ id: String, showingPage: Bool = true) {
         guard let garden, garden.topic(id) != nil else { return }
         var ancestor = garden.topic(id)?.parent
         while let parent = ancestor {
@@ -130,7 +131,7 @@ extension AppState {
             list.scroll = 0
         }
         refreshList()
-        if focus == .tree || changed && focus != .reading { show(.topic(id)) }
+        if showingPage, focus == .tree || changed && focus != .reading { show(.topic(id)) }
     }
 
     /// Recomputes the papers list for the selected topic and filter, keeping the selected
@@ -156,9 +157,7 @@ extension AppState {
     mutating func reveal(_ noteID: String) {
         guard let garden, let note = garden.note(noteID) else { return }
         if let topicID = note.topics.first(where: { garden.topic($0) != nil }) {
-            let focusBefore = focus
-            focus = .list
-            selectTopic(topicID)
+            selectTopic(topicID, showingPage: false)
             if !list.noteIDs.contains(note.id), filter.isActive {
                 filter = NoteFilter()
                 refreshList()
@@ -167,7 +166,6 @@ extension AppState {
                 list.selected = index
                 list.scroll = Scrolling.visible(index, scroll: list.scroll, rows: visibleRows(.list), count: list.noteIDs.count)
             }
-            focus = focusBefore
         }
         show(.note(note.id))
     }

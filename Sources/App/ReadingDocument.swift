@@ -110,7 +110,9 @@ enum ReadingDocument {
         if !note.tags.isEmpty {
             add([Span("Tags: ", Style(.muted))] + note.tags.map { Span("#" + $0 + " ", Style(.tag)) })
         }
-        let sources = note.sources.map { TerminalTextLine.of(sourceSummary($0, glyphs)) }.filter { !$0.isEmpty }
+        // One line each: front-matter values can hold newlines.
+        let sources = note.sources.map { sourceSummary($0, glyphs).split(whereSeparator: \.isNewline).map { String($0).trimmed }.joined(separator: " ") }
+            .filter { !$0.isEmpty }
         if !sources.isEmpty { add([Span("From: " + sources.joined(separator: "; "), Style(.muted))]) }
         return document
     }
@@ -181,21 +183,5 @@ enum StatusMark {
         case .unread: return glyphs.unreadMark
         case nil: return glyphs.bullet
         }
-    }
-}
-
-/// Flattens text to one line (front-matter values can hold newlines).
-enum TerminalTextLine {
-    static func of(_ text: String) -> String {
-        text.split(whereSeparator: \.isNewline).map { $0.trimmingCharacters() }.joined(separator: " ")
-    }
-}
-
-extension Substring {
-    func trimmingCharacters() -> String {
-        var result = self
-        while result.first?.isWhitespace == true { result = result.dropFirst() }
-        while result.last?.isWhitespace == true { result = result.dropLast() }
-        return String(result)
     }
 }
