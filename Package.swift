@@ -22,6 +22,8 @@ let package = Package(
 
         // Cells, styles, display width, keys: what the view draws into (pure).
         .target(name: "Screen"),
+        // Terminal plots: canvases, axes and ticks, line plots, heat maps (pure: data in, cells out).
+        .target(name: "Plot", dependencies: ["Screen"]),
         // cmark-gfm's tree, copied into plain Swift values behind one lock, and laid out as
         // styled, wrapped lines.
         .target(name: "Markdown", dependencies: ["CCmarkGFM", "Screen"]),
@@ -34,6 +36,10 @@ let package = Package(
             name: "SignalProp",
             dependencies: ["CLapack", .product(name: "RealModule", package: "swift-numerics")]),
 
+        // The calculators' standard figures (phase diagram, trajectories, kernels, spectra,
+        // learning curves, depth scales): SignalProp's numbers as Plot values.
+        .target(name: "Figures", dependencies: ["SignalProp", "Plot", "Screen"]),
+
         // The terminal UI's state, messages, keymap, update and view (pure: no terminal I/O).
         .target(name: "App", dependencies: ["Garden", "Markdown", "Screen", "SignalProp"]),
         // The only code that talks to ncurses: presents a ScreenBuffer, reads keys and mouse.
@@ -42,16 +48,18 @@ let package = Package(
         .executableTarget(
             name: "trellis",
             dependencies: [
-                "Garden", "Importer", "SignalProp", "App", "Screen", "Terminal",
+                "Garden", "Importer", "SignalProp", "App", "Screen", "Terminal", "Plot", "Figures",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]),
         .executableTarget(
             name: "trellis-bench",
             dependencies: [
-                "Garden", "Yams", "SignalProp", "App", "Screen",
+                "Garden", "Yams", "SignalProp", "App", "Screen", "Plot", "Figures", "Terminal",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]),
 
+        // What the snapshot tests share (recorded pictures beside each test target).
+        .target(name: "SnapshotSupport", dependencies: ["Screen"], path: "Tests/SnapshotSupport"),
         .testTarget(name: "MarkdownTests", dependencies: ["Markdown", "CNcursesw"]),
         .testTarget(name: "GardenTests", dependencies: ["Garden"]),
         .testTarget(name: "ImporterTests", dependencies: ["Importer", "Garden"], exclude: ["Fixtures"]),
@@ -59,7 +67,10 @@ let package = Package(
         .testTarget(name: "CLITests", dependencies: ["trellis", "Garden"]),
         .testTarget(name: "ScreenTests", dependencies: ["Screen"]),
         // Snapshots/*.txt are read through #filePath, not bundled.
-        .testTarget(name: "AppTests", dependencies: ["App", "Garden", "Markdown", "Screen"], exclude: ["Snapshots"]),
+        .testTarget(name: "PlotTests", dependencies: ["Plot", "Screen", "SnapshotSupport"], exclude: ["Snapshots"]),
+        .testTarget(name: "FiguresTests", dependencies: ["Figures", "Plot", "Screen", "SignalProp"]),
+        // Snapshots/*.txt are read through #filePath, not bundled.
+        .testTarget(name: "AppTests", dependencies: ["App", "Garden", "Markdown", "Screen", "SnapshotSupport"], exclude: ["Snapshots"]),
         .testTarget(name: "TerminalTests", dependencies: ["Terminal", "Screen"]),
     ]
 )

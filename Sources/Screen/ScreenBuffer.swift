@@ -100,6 +100,20 @@ public struct ScreenBuffer: Equatable, Sendable {
         return used
     }
 
+    /// Copies `other` with its top-left corner at (`x`, `y`), clipped to this buffer. A wide
+    /// character cut by the right edge becomes a blank, as `write` would leave it.
+    public mutating func paste(_ other: ScreenBuffer, x: Int, y: Int) {
+        for row in 0..<other.height where y + row >= 0 && y + row < height {
+            for column in 0..<other.width where x + column >= 0 && x + column < width {
+                var cell = other[column, row]
+                let cutWide = !cell.isContinuation && column + 1 < other.width && other[column + 1, row].isContinuation
+                    && x + column + 1 >= width
+                if cutWide || (cell.isContinuation && (column == 0 || x + column == 0)) { cell = Cell(" ", cell.style) }
+                put(cell, at: x + column, y + row)
+            }
+        }
+    }
+
     /// The buffer's text, one string per row, continuation cells skipped and trailing blanks
     /// trimmed: what snapshot tests compare.
     public var lines: [String] {

@@ -28,6 +28,33 @@ public enum Role: UInt8, Sendable, CaseIterable {
     case error, warning
     /// Overlay backgrounds (help, search, palette).
     case overlay
+    /// Plot series colours, used in turn (`Role.series(_:)`).
+    case series1, series2, series3, series4, series5, series6
+    /// What a plot draws over its data: an exact curve (the critical line), a marked point.
+    case highlight
+    /// A plot's reference lines (χ₁ = 1, q*), drawn dashed and quiet.
+    case reference
+    /// The ten steps of a heat map's colour ramp, low to high (`Role.heat(_:of:)`).
+    case heat0, heat1, heat2, heat3, heat4, heat5, heat6, heat7, heat8, heat9
+}
+
+extension Role {
+    static let seriesRoles: [Role] = [.series1, .series2, .series3, .series4, .series5, .series6]
+    static let heatRoles: [Role] = [.heat0, .heat1, .heat2, .heat3, .heat4, .heat5, .heat6, .heat7, .heat8, .heat9]
+
+    /// The colour of the `index`-th series (from 0), cycling through the six.
+    public static func series(_ index: Int) -> Role { seriesRoles[((index % 6) + 6) % 6] }
+
+    /// Step `level` of a ramp with `levels` steps, spread over the ten heat roles so that a
+    /// coarse ramp still runs from the lowest colour to the highest.
+    public static func heat(_ level: Int, of levels: Int) -> Role {
+        guard levels > 1 else { return .heat9 }
+        let clamped = Swift.min(Swift.max(level, 0), levels - 1)
+        return heatRoles[(clamped * (heatRoles.count - 1) + (levels - 1) / 2) / (levels - 1)]
+    }
+
+    /// The heat step (0–9) of a heat role, nil for any other role.
+    public var heatLevel: Int? { Role.heatRoles.firstIndex(of: self) }
 }
 
 /// How one cell is drawn: a role plus text attributes. Value type, cheap to compare.
@@ -38,10 +65,14 @@ public struct Style: Hashable, Sendable {
     public var underline: Bool
     public var reverse: Bool
     public var strikethrough: Bool
+    /// A role whose colour fills the cell behind the text (a heat map under a curve), or nil
+    /// for the terminal's own background.
+    public var background: Role?
 
     public init(_ role: Role = .text, bold: Bool = false, italic: Bool = false, underline: Bool = false,
-                reverse: Bool = false, strikethrough: Bool = false) {
+                reverse: Bool = false, strikethrough: Bool = false, background: Role? = nil) {
         self.role = role
+        self.background = background
         self.bold = bold
         self.italic = italic
         self.underline = underline

@@ -186,16 +186,24 @@ public struct SphereKernel: Sendable {
     }
 
     public func callAsFunction(_ t: Double) -> (nngp: Double, ntk: Double) {
+        layers(t).last!
+    }
+
+    /// (K^l, Θ^l) at t for l = 1…depth+1: layer 1 is the first dense layer's, layer l + 1 the
+    /// output of a network with l hidden layers.
+    public func layers(_ t: Double) -> [(nngp: Double, ntk: Double)] {
         let p = kernels.parameters
         var k = scale * t + p.sb2First
         var theta = k
+        var result = [(nngp: k, ntk: theta)]
         for (layer, q) in variances.enumerated() {
             let c = NeuralKernels.correlation(k, q)
             let moments = series[layer].map { $0.pair(0, 0, c: c) }
                 ?? { let m = kernels.expectations.pair(q1: q, q2: q, c: c); return (m.product, m.slopeProduct) }()
             k = p.sw2 * moments.product + p.sb2
             theta = k + p.sw2 * moments.slopeProduct * theta
+            result.append((k, theta))
         }
-        return (k, theta)
+        return result
     }
 }

@@ -21,10 +21,15 @@ public struct Palette: Sendable {
     /// Whether the table names this role.
     public func defines(_ role: Role) -> Bool { table[role] != nil }
 
-    /// The style's look: its role's, plus the style's own attributes. Strikethrough has no
-    /// ncurses attribute and is shown dim.
+    /// The style's look: its role's, plus the style's own attributes, on the colour of its
+    /// background role (that role's foreground). Strikethrough has no ncurses attribute and is
+    /// shown dim.
     public func appearance(for style: Style) -> Appearance {
         var result = appearance(for: style.role)
+        if let background = style.background {
+            let fill = appearance(for: background).foreground
+            if fill != Appearance.defaultColor { result.background = fill }
+        }
         result.bold = result.bold || style.bold
         result.italic = result.italic || style.italic
         result.underline = result.underline || style.underline

@@ -7,7 +7,9 @@ struct TrellisBench: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "trellis-bench",
         abstract: "Synthetic gardens and load/search benchmarks for Trellis.",
-        subcommands: [Generate.self, GardenBenchmark.self, TUIBenchmark.self, MeanFieldBenchmark.self, KernelBenchmark.self])
+        subcommands: [
+            Generate.self, GardenBenchmark.self, TUIBenchmark.self, MeanFieldBenchmark.self, KernelBenchmark.self, PlotBenchmark.self,
+        ])
 }
 
 struct Generate: ParsableCommand {

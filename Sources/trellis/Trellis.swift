@@ -17,6 +17,7 @@ struct Trellis: ParsableCommand {
             CheckCommand.self,
             ImportCommand.self,
             CalcCommand.self,
+            PlotCommand.self,
             KeysCommand.self,
         ],
         defaultSubcommand: BrowseCommand.self)

@@ -1,4 +1,5 @@
 @testable import App
+import SnapshotSupport
 import Screen
 import Testing
 
@@ -101,30 +102,14 @@ struct SnapshotTests {
 /// change of colour or emphasis shows up as a changed picture too.
 @Suite("Style snapshots")
 struct StyleSnapshotTests {
-    static func styleLines(_ buffer: ScreenBuffer) -> [String] {
-        let letters: [Role: Character] = [
-            .text: ".", .muted: "m", .heading1: "h", .heading2: "h", .heading3: "h", .code: "c", .quote: "q",
-            .link: "l", .wikiLink: "w", .match: "!", .selection: "s", .selectionInactive: "i", .statusBar: "b",
-            .statusMode: "d", .border: "|", .title: "t", .read: "r", .reading: "g", .unread: "u", .tag: "#",
-            .error: "e", .warning: "x", .overlay: "o",
-        ]
-        return (0..<buffer.height).map { y in
-            String((0..<buffer.width).map { x -> Character in
-                let style = buffer[x, y].style
-                let letter = letters[style.role] ?? "?"
-                return style.bold ? Character(letter.uppercased()) : letter
-            })
-        }
-    }
-
     @Test("reading a paper after a search, 100×24: roles and bold per cell")
     func readingStyles() {
         var state = TestGarden.state(Size(width: 100, height: 24))
         state.press("/")
         state.type("kernel")
         state.press("enter")
-        let lines = Self.styleLines(App.view(state, size: state.size))
+        let lines = styleLines(App.view(state, size: state.size))
         assertSnapshot(lines, named: "styles-search-open-100x24", width: 100)
-        #expect(Role.allCases.count == 23, "a new role needs a letter in this test")
+        #expect(Role.allCases.count == styleLetters.count, "a new role needs a letter in SnapshotSupport's styleLetters")
     }
 }

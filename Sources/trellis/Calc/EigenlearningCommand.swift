@@ -19,10 +19,20 @@ struct EigenlearningCommand: ParsableCommand {
 
     func problem() throws -> Eigenlearning {
         let eigenvalues = try MatrixInput.parseVector(json: eigs, option: "--eigs")
+        return try Self.problem(
+            eigenvalues: eigenvalues, coeffs: try coeffs.map { try MatrixInput.parseVector(json: $0, option: "--coeffs") },
+            power: try power.map { try MatrixInput.parseVector(json: $0, option: "--power") },
+            multiplicities: try mult.map { try MatrixInput.parseVector(json: $0, option: "--mult") },
+            n: n, ridge: ridge, noise: noise)
+    }
+
+    /// The problem from parsed lists, every value checked; each failure names its option.
+    static func problem(
+        eigenvalues: [Double], coeffs: [Double]?, power: [Double]?, multiplicities: [Double]?, n: Double, ridge: Double, noise: Double
+    ) throws -> Eigenlearning {
         if let index = eigenvalues.firstIndex(where: { $0 < 0 }) {
             throw ValidationError("--eigs: eigenvalue \(index + 1) is negative (\(eigenvalues[index])); a kernel's are ≥ 0")
         }
-        let multiplicities = try mult.map { try MatrixInput.parseVector(json: $0, option: "--mult") }
         if let multiplicities {
             guard multiplicities.count == eigenvalues.count else {
                 throw ValidationError("--mult has \(multiplicities.count) entries but --eigs has \(eigenvalues.count)")
@@ -34,14 +44,13 @@ struct EigenlearningCommand: ParsableCommand {
         let m = multiplicities ?? Array(repeating: 1, count: eigenvalues.count)
         let targetPower: [Double]
         switch (coeffs, power) {
-        case (let coeffs?, nil):
-            let v = try MatrixInput.parseVector(json: coeffs, option: "--coeffs")
+        case (let v?, nil):
             guard v.count == eigenvalues.count else {
                 throw ValidationError("--coeffs has \(v.count) entries but --eigs has \(eigenvalues.count)")
             }
             targetPower = zip(m, v).map { $0 * $1 * $1 }
         case (nil, let power?):
-            targetPower = try MatrixInput.parseVector(json: power, option: "--power")
+            targetPower = power
             guard targetPower.count == eigenvalues.count else {
                 throw ValidationError("--power has \(targetPower.count) entries but --eigs has \(eigenvalues.count)")
             }

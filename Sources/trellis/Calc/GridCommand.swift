@@ -1,4 +1,5 @@
 import ArgumentParser
+import Figures
 import Foundation
 import SignalProp
 
@@ -17,6 +18,7 @@ struct GridCommand: ParsableCommand {
     @Flag(help: "Print one JSON object.") var json = false
     @Option(parsing: .unconditional, help: ArgumentHelp("Write the grid to FILE.csv (one row per point) or FILE.json.", valueName: "file"))
     var out: String?
+    @OptionGroup(title: "Picture options (without --json or --out)") var picture: PlotOutputOptions
 
     static let largestAxis = 10_000
     static let largestGrid = 4_000_000
@@ -66,7 +68,10 @@ struct GridCommand: ParsableCommand {
         } else if json {
             Output.print(JSON.object(json(grid, phi)).rendered())
         } else {
-            Output.print(PhaseDiagramText.render(grid, activation: phi, width: TerminalSize.columns()))
+            // The same picture as `trellis plot phase`: the grid's phases under the exact boundary.
+            let diagram = PhaseDiagram(
+                activation: phi, sw2: (x.min() ?? 0)...(x.max() ?? 0), sb2: (y.min() ?? 0)...(y.max() ?? 0), q0: q0, tolerance: tol)
+            try picture.print { size, options in diagram.plot(grid: grid, size: size, options: options).drawing(size, options) }
         }
     }
 
@@ -92,15 +97,5 @@ struct GridCommand: ParsableCommand {
             }
         }
         return text
-    }
-}
-
-/// The terminal's width for drawings: $COLUMNS, else the terminal's own, else 80.
-enum TerminalSize {
-    static func columns() -> Int {
-        if let text = ProcessInfo.processInfo.environment["COLUMNS"], let value = Int(text), value > 0 { return value }
-        var size = winsize()
-        if ioctl(STDOUT_FILENO, UInt(TIOCGWINSZ), &size) == 0, size.ws_col > 0 { return Int(size.ws_col) }
-        return 80
     }
 }

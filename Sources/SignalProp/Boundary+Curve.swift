@@ -1,0 +1,65 @@
+/// A point of the boundary curve in the (σw², σb²) plane.
+public struct PhasePlanePoint: Sendable, Equatable {
+    public var sw2: Double
+    public var sb2: Double
+    public init(sw2: Double, sb2: Double) {
+        self.sw2 = sw2
+        self.sb2 = sb2
+    }
+}
+
+extension OrderChaosBoundary {
+    /// The boundary χ₁ = 1 as curves to draw over a window of the (σw², σb²) plane: the
+    /// parametrisation (σw², σb²) = (1/W(q), q − V(q)/W(q)) over the same geometric scan of q*
+    /// as `crossings`, split where σb² < 0 (no network has it) and subdivided, where it passes
+    /// through the window, until consecutive points are within `resolution` in both
+    /// coordinates (one dot of the drawing), so the drawn line is the exact curve to a dot.
+    /// Homogeneous φ give the vertical line σw² = 2/(a² + b²); the q* = 0 branch at σb² = 0 is
+    /// the curve's end as q → 0.
+    public func curves(
+        sw2 window: ClosedRange<Double>, sb2 sb2Window: ClosedRange<Double>, resolution: (sw2: Double, sb2: Double)
+    ) -> [[PhasePlanePoint]] {
+        if let (a, b) = activation.homogeneousSlopes {
+            let sw2 = 2 / (a * a + b * b)
+            return [[PhasePlanePoint(sw2: sw2, sb2: Swift.max(0, sb2Window.lowerBound)), PhasePlanePoint(sw2: sw2, sb2: sb2Window.upperBound)]]
+        }
+        let margin = (sw2: 2 * resolution.sw2, sb2: 2 * resolution.sb2)
+        func inWindow(_ p: PhasePlanePoint) -> Bool {
+            p.sw2 >= window.lowerBound - margin.sw2 && p.sw2 <= window.upperBound + margin.sw2
+                && p.sb2 >= sb2Window.lowerBound - margin.sb2 && p.sb2 <= sb2Window.upperBound + margin.sb2
+        }
+        func point(_ q: Double) -> PhasePlanePoint? {
+            let p = sample(q)
+            return p.sw2.isFinite && p.sb2.isFinite && p.sb2 >= 0 ? PhasePlanePoint(sw2: p.sw2, sb2: p.sb2) : nil
+        }
+
+        var pieces: [[PhasePlanePoint]] = []
+        var current: [PhasePlanePoint] = []
+        var previous: (q: Double, point: PhasePlanePoint)?
+        /// Points strictly between qa and qb (geometric midpoints), in order.
+        func refine(_ qa: Double, _ a: PhasePlanePoint, _ qb: Double, _ b: PhasePlanePoint, depth: Int) -> [PhasePlanePoint] {
+            guard depth < 20, inWindow(a) || inWindow(b),
+                  Swift.abs(a.sw2 - b.sw2) > resolution.sw2 || Swift.abs(a.sb2 - b.sb2) > resolution.sb2 else { return [] }
+            let qm = (qa * qb).squareRoot()
+            guard let m = point(qm) else { return [] }
+            return refine(qa, a, qm, m, depth: depth + 1) + [m] + refine(qm, m, qb, b, depth: depth + 1)
+        }
+        let largest = Self.largestQScale * Swift.max(1, sb2Window.upperBound)
+        var q = Self.smallestQ
+        while q <= largest {
+            if let p = point(q) {
+                if let previous { current += refine(previous.q, previous.point, q, p, depth: 0) }
+                current.append(p)
+                previous = (q, p)
+            } else {
+                if current.count > 1 { pieces.append(current) }
+                current = []
+                previous = nil
+            }
+            q *= Self.scanRatio
+        }
+        if current.count > 1 { pieces.append(current) }
+        // Only the pieces that come near the window.
+        return pieces.filter { $0.contains(where: inWindow) }
+    }
+}
