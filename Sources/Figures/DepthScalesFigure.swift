@@ -49,7 +49,7 @@ public struct DepthScalesFigure: Sendable {
                 Series(PlotText("ξ_c", ascii: "xi_c"), [], labelAtEnd: true),
                 Series(PlotText("|ξ_∇|", ascii: "|xi_grad|"), [], labelAtEnd: true),
             ],
-            notes: [PlotText("|ξ_∇| = 1/|ln χ₁|: gradients vanish where χ₁ < 1 and explode where χ₁ > 1")])
+            notes: [PlotText("|ξ_∇| = 1/|ln χ₁|: gradients vanish (χ₁ < 1) or explode (χ₁ > 1)")])
         for critical in criticalPoints {
             plot.referenceLines.append(ReferenceLine(.vertical, at: critical, label: PlotText("σw² = \(FigureNumber.short(critical)): χ₁ = 1"), role: .highlight))
         }
@@ -63,7 +63,7 @@ public struct DepthScalesFigure: Sendable {
         result.withUnsafeMutableBufferPointer { buffer in
             nonisolated(unsafe) let target = buffer
             DispatchQueue.concurrentPerform(iterations: x.count) { j in
-                let r = MeanField(MeanFieldParameters(activation: activation, sw2: x[j], sb2: sb2, q0: q0, tolerance: tolerance)).compute()
+                let r = MeanField(MeanFieldParameters(activation: activation, sw2: x[j], sb2: sb2, q0: q0, tolerance: tolerance)).compute(countLengthLayers: false)
                 target[j] = (r.xiQ ?? .nan, r.xiC ?? .nan, r.xiGrad ?? .nan)
             }
         }

@@ -153,7 +153,7 @@ public struct PhaseDiagram: Sendable {
                 DispatchQueue.concurrentPerform(iterations: ys.count) { i in
                     target[i] = xs.map { x in
                         let field = MeanField(MeanFieldParameters(activation: parameters.0, sw2: x, sb2: ys[i], q0: parameters.1, tolerance: parameters.2))
-                        return field.compute().xiC ?? .nan
+                        return field.compute(countLengthLayers: false).xiC ?? .nan
                     }
                 }
             }

@@ -31,8 +31,14 @@ struct PlotPainter {
         if let heatMap = plot.heatMap, case .continuous(let title, let scale, _) = heatMap.scale {
             paintColorBar(heatMap, title: title, scale: scale)
         }
+        let room = layout.size.width - layout.legendIndent
         for (offset, line) in layout.legend.enumerated() {
-            buffer.write(line, x: layout.legendIndent, y: layout.legendRow + offset)
+            let row = layout.legendRow + offset
+            // A line too long for the width is cut with an ellipsis.
+            let cut = line.width > room
+            let ellipsis = ascii ? "..." : "…"
+            let used = buffer.write(line, x: layout.legendIndent, y: row, limit: cut ? room - DisplayWidth.of(ellipsis) : nil)
+            if cut { buffer.write(ellipsis, x: layout.legendIndent + used, y: row, style: Style(.muted)) }
         }
     }
 

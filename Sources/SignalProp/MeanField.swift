@@ -121,7 +121,10 @@ public struct MeanField: Sendable {
         return (fixed, qstar, sw2 * momentsAtFixedPoint(fixed, qstar: qstar).slopeSquared)
     }
 
-    public func compute(countCorrelationLayers: Bool = false, jacobianDepth: Int? = nil) -> MeanFieldResult {
+    /// Every result; `countLengthLayers: false` skips `q_layers` (an iteration of the length
+    /// map that near criticality takes thousands of quadratures), for figures that need only
+    /// the fixed points and depth scales.
+    public func compute(countLengthLayers: Bool = true, countCorrelationLayers: Bool = false, jacobianDepth: Int? = nil) -> MeanFieldResult {
         let fixed = fixedPoint()
         let qstar = fixed.value(q0: parameters.q0)
         let moments = momentsAtFixedPoint(fixed, qstar: qstar)
@@ -147,7 +150,7 @@ public struct MeanField: Sendable {
             xiQ: Self.depthScale(dFdq, tolerance: tolerance),
             xiC: chiC.flatMap { Self.depthScale($0, tolerance: tolerance) },
             xiGrad: Self.depthScale(chi1, tolerance: tolerance),
-            qLayers: lengthLayers(fixed, qstar: qstar),
+            qLayers: countLengthLayers ? lengthLayers(fixed, qstar: qstar) : nil,
             cLayers: countCorrelationLayers ? cstar.flatMap { c in map.flatMap { correlationLayers($0, cstar: c) } } : nil,
             phase: Phase(chi1: chi1, tolerance: tolerance),
             flags: flags,

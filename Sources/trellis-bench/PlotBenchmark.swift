@@ -32,11 +32,8 @@ struct PlotBenchmark: ParsableCommand {
         measure("phase diagram, tanh, Braille, solid (2 rows a cell)", target: 30) {
             tanh.plot(size: Self.size, options: solid).render(size: Self.size, options: solid)
         }
-        measure("  of which the heat map's values (shaded)") {
-            let layout = tanh.skeleton(size: Self.size, options: shaded).layout(for: Self.size, options: shaded)!
-            let (x, y) = layout.heatSamples(shaded)
-            return tanh.values(sw2: x, sb2: y)
-        }
+        let (x, y) = tanh.skeleton(size: Self.size, options: shaded).layout(for: Self.size, options: shaded)!.heatSamples(shaded)
+        measure("  of which the heat map's \(x.count)×\(y.count) values") { tanh.values(sw2: x, sb2: y) }
         measure("  of which the exact boundary") { tanh.boundaryCurves(size: Self.size, options: shaded) }
         let drawn = tanh.plot(size: Self.size, options: solid)
         measure("  of which drawing (solid)") { drawn.render(size: Self.size, options: solid) }
