@@ -2,7 +2,7 @@
 SWIFT ?= swift
 GARDEN ?= garden
 
-.PHONY: run test build release deps test-deps bench bench-garden bench-tui bench-meanfield bench-kernels garden clean
+.PHONY: run test build release deps test-deps bench bench-garden bench-tui bench-meanfield bench-kernels bench-plot garden clean
 
 run: deps release
 	./.build/release/trellis --garden $(GARDEN)
@@ -28,7 +28,7 @@ release: deps
 	$(SWIFT) build -c release --product trellis
 
 # Benchmarks (release mode; they print their figures, nothing is asserted).
-bench: bench-garden bench-tui bench-meanfield bench-kernels
+bench: bench-garden bench-tui bench-meanfield bench-kernels bench-plot
 
 bench-garden: deps
 	$(SWIFT) build -c release --product trellis-bench
@@ -49,6 +49,11 @@ bench-meanfield: deps
 bench-kernels: deps
 	$(SWIFT) build -c release --product trellis-bench
 	./.build/release/trellis-bench kernels
+
+# The figures computed and drawn at 120×40 (the phase diagram's target: 30 ms).
+bench-plot: deps
+	$(SWIFT) build -c release --product trellis-bench
+	./.build/release/trellis-bench plot
 
 # Rebuilds the shipped garden/ from the owner's seed pages (see scripts/build-garden).
 garden: release

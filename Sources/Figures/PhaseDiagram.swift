@@ -31,8 +31,8 @@ public struct PhaseDiagram: Sendable {
         quantity: PhaseQuantity = .phase, point: PhasePlanePoint? = nil, q0: Double = 1, tolerance: Double = 1e-8
     ) {
         self.activation = activation
-        self.sw2 = sw2
-        self.sb2 = sb2
+        self.sw2 = Self.window(sw2)
+        self.sb2 = Self.window(sb2)
         self.quantity = quantity
         self.point = point
         self.q0 = q0
@@ -56,6 +56,14 @@ public struct PhaseDiagram: Sendable {
         var plot = skeleton(size: size, options: options)
         plot.heatMap = HeatMap(x: grid.sw2, y: grid.sb2, values: grid.phase.map { $0.map(Self.category) }, scale: colorScale)
         return plot
+    }
+
+    /// A range as a window to draw: a single value (a grid with one row) widened by 10% of
+    /// itself, at least 0.05, each way (not below 0).
+    static func window(_ range: ClosedRange<Double>) -> ClosedRange<Double> {
+        guard range.upperBound <= range.lowerBound else { return range }
+        let value = range.lowerBound, margin = max(0.05, 0.1 * abs(value))
+        return max(0, value - margin)...(value + margin)
     }
 
     // MARK: - Parts

@@ -119,6 +119,15 @@ import Testing
         #expect(plot.heatMap?.values == [[0, 1], [0, 1]])
     }
 
+    /// A grid of one σb² row (`calc grid --sb2 0.05`) is drawn in a window around it, under
+    /// the line that crosses that window.
+    @Test func aSingleRowIsDrawnInAWindowAroundIt() {
+        let grid = PhaseGrid(activation: .tanh, sw2: [1, 2, 3], sb2: [0.05])
+        let plot = PhaseDiagram(activation: .tanh, sw2: 1...3, sb2: 0.05...0.05).plot(grid: grid, size: Self.size, options: Self.options)
+        #expect(plot.y.range == 0...0.1)
+        #expect(plot.notes.isEmpty && !plot.series[0].points.isEmpty)
+    }
+
     /// Softplus never reaches χ₁ = 1 at small σb² (the spec's example): the window says so.
     @Test func aWindowWithoutTheLineSaysSo() {
         let plot = PhaseDiagram(activation: .softplus, sw2: 0.5...1, sb2: 0...0.1).plot(size: Self.size, options: Self.options)
