@@ -24,13 +24,15 @@ struct PlotPainter {
     mutating func paint() {
         paintFrame()
         paintTitles()
-        if let heatMap = plot.heatMap { paintHeat(heatMap) }
+        if let heatMap = plot.heatMap {
+            let levels = HeatMap.levels(options.heatStyle, ascii: ascii)
+            let ramp = Self.ramp(heatMap, levels: levels)
+            paintHeat(heatMap, ramp: ramp)
+            if case .continuous(let title, let scale, _) = heatMap.scale { paintColorBar(ramp, title: title, scale: scale) }
+        }
         paintCanvas()
         paintMarkers()
         paintLabels()
-        if let heatMap = plot.heatMap, case .continuous(let title, let scale, _) = heatMap.scale {
-            paintColorBar(heatMap, title: title, scale: scale)
-        }
         let room = layout.size.width - layout.legendIndent
         for (offset, line) in layout.legend.enumerated() {
             let row = layout.legendRow + offset
@@ -105,9 +107,8 @@ struct PlotPainter {
 
     // MARK: - Heat map
 
-    private mutating func paintHeat(_ heatMap: HeatMap) {
-        let levels = HeatMap.levels(options.heatStyle, ascii: ascii)
-        let ramp = Self.ramp(heatMap, levels: levels)
+    private mutating func paintHeat(_ heatMap: HeatMap, ramp: ColorRamp) {
+        let levels = ramp.levels
         let halves = PlotLayout.heatRowsPerCell(options)
         heatBackground = Array(repeating: nil, count: area.width * area.height)
         for row in 0..<area.height {
@@ -280,11 +281,9 @@ struct PlotPainter {
 
     // MARK: - Colour bar
 
-    private mutating func paintColorBar(_ heatMap: HeatMap, title: PlotText, scale: AxisScale) {
-        guard let column = layout.colorBarColumn else { return }
-        let levels = HeatMap.levels(options.heatStyle, ascii: ascii)
-        let ramp = Self.ramp(heatMap, levels: levels)
-        guard let mapping = ramp.mapping else { return }
+    private mutating func paintColorBar(_ ramp: ColorRamp, title: PlotText, scale: AxisScale) {
+        guard let column = layout.colorBarColumn, let mapping = ramp.mapping else { return }
+        let levels = ramp.levels
         let height = area.height
         for row in 0..<height {
             let value = mapping.value(atFraction: (Double(height - 1 - row) + 0.5) / Double(height))
