@@ -53,8 +53,6 @@ extension Role {
         return heatRoles[(clamped * (heatRoles.count - 1) + (levels - 1) / 2) / (levels - 1)]
     }
 
-    /// The heat step (0–9) of a heat role, nil for any other role.
-    public var heatLevel: Int? { Role.heatRoles.firstIndex(of: self) }
 }
 
 /// How one cell is drawn: a role plus text attributes. Value type, cheap to compare.

@@ -24,9 +24,10 @@ extension OrderChaosBoundary {
             return [[PhasePlanePoint(sw2: sw2, sb2: Swift.max(0, sb2Window.lowerBound)), PhasePlanePoint(sw2: sw2, sb2: sb2Window.upperBound)]]
         }
         let margin = (sw2: 2 * resolution.sw2, sb2: 2 * resolution.sb2)
-        func inWindow(_ p: PhasePlanePoint) -> Bool {
-            p.sw2 >= window.lowerBound - margin.sw2 && p.sw2 <= window.upperBound + margin.sw2
-                && p.sb2 >= sb2Window.lowerBound - margin.sb2 && p.sb2 <= sb2Window.upperBound + margin.sb2
+        /// Whether the box spanned by two points (or one) meets the window, widened by the margin.
+        func nearWindow(_ a: PhasePlanePoint, _ b: PhasePlanePoint) -> Bool {
+            Swift.max(a.sw2, b.sw2) >= window.lowerBound - margin.sw2 && Swift.min(a.sw2, b.sw2) <= window.upperBound + margin.sw2
+                && Swift.max(a.sb2, b.sb2) >= sb2Window.lowerBound - margin.sb2 && Swift.min(a.sb2, b.sb2) <= sb2Window.upperBound + margin.sb2
         }
         func point(_ q: Double) -> PhasePlanePoint? {
             let p = sample(q)
@@ -38,7 +39,7 @@ extension OrderChaosBoundary {
         var previous: (q: Double, point: PhasePlanePoint)?
         /// Points strictly between qa and qb (geometric midpoints), in order.
         func refine(_ qa: Double, _ a: PhasePlanePoint, _ qb: Double, _ b: PhasePlanePoint, depth: Int) -> [PhasePlanePoint] {
-            guard depth < 20, inWindow(a) || inWindow(b),
+            guard depth < 20, nearWindow(a, b),
                   Swift.abs(a.sw2 - b.sw2) > resolution.sw2 || Swift.abs(a.sb2 - b.sb2) > resolution.sb2 else { return [] }
             let qm = (qa * qb).squareRoot()
             guard let m = point(qm) else { return [] }
@@ -60,6 +61,6 @@ extension OrderChaosBoundary {
         }
         if current.count > 1 { pieces.append(current) }
         // Only the pieces that come near the window.
-        return pieces.filter { $0.contains(where: inWindow) }
+        return pieces.filter { piece in zip(piece, piece.dropFirst()).contains { nearWindow($0, $1) } }
     }
 }
