@@ -154,7 +154,8 @@ extension Plot {
            axis.scale == .linear || range.lowerBound > 0 {
             return range
         }
-        let usable = values.filter { AxisMapping.transform($0, axis.scale) != nil }
+        // On a linear axis the span must be a finite number: values beyond ±1e307 are left out.
+        let usable = values.filter { AxisMapping.transform($0, axis.scale) != nil && (axis.scale == .log10 || abs($0) <= 1e307) }
         guard let low = usable.min(), let high = usable.max() else { return axis.scale == .log10 ? 1...10 : 0...1 }
         guard axis.scale == .linear, high > low else { return low...high }
         // A margin of 2% so that curves do not run along the frame, but never across zero.

@@ -55,15 +55,19 @@ public enum TickChooser {
     public static func logarithmic(
         _ range: ClosedRange<Double>, target: Int, onlyInside: Bool, ascii: Bool, legible: (TickSet) -> Bool
     ) -> TickSet {
+        // Doubles span 10⁻³²³ (subnormal) to 10³⁰⁸: whole decades beyond would be 0 or ∞.
+        let decades = -323.0...308.0
         var lower = range.lowerBound, upper = range.upperBound
         if !onlyInside {
-            lower = Foundation.pow(10, Foundation.log10(lower).rounded(.down))
-            upper = Foundation.pow(10, Foundation.log10(upper).rounded(.up))
-            if lower == upper { (lower, upper) = (lower / 10, upper * 10) }
+            let low = min(max(Foundation.log10(lower).rounded(.down), decades.lowerBound), decades.upperBound - 1)
+            let high = max(min(Foundation.log10(upper).rounded(.up), decades.upperBound), decades.lowerBound + 1)
+            lower = min(lower, Foundation.pow(10, low))
+            upper = max(upper, Foundation.pow(10, high))
+            if lower == upper { (lower, upper) = (Foundation.pow(10, low - 1), Foundation.pow(10, high + 1)) }
         }
         let resolved = lower...upper
-        let lowDecade = Int((Foundation.log10(lower) - 1e-9).rounded(.up))
-        let highDecade = Int((Foundation.log10(upper) + 1e-9).rounded(.down))
+        let lowDecade = Int(min(max((Foundation.log10(lower) - 1e-9).rounded(.up), decades.lowerBound), decades.upperBound))
+        let highDecade = Int(min(max((Foundation.log10(upper) + 1e-9).rounded(.down), decades.lowerBound), decades.upperBound))
         if highDecade > lowDecade {
             let plain = lowDecade >= -3 && highDecade <= 4
             for stride in [1, 2, 3, 5, 10, 20, 25, 50, 100] {
@@ -79,7 +83,7 @@ public enum TickChooser {
         for decade in (lowDecade - 1)...(highDecade + 1) {
             for mantissa in [1.0, 2, 5] {
                 let value = mantissa * ExtendedWilkinson.power10(decade)
-                if value >= lower * (1 - 1e-12) && value <= upper * (1 + 1e-12) { values.append(value) }
+                if value.isFinite && value >= lower * (1 - 1e-12) && value <= upper * (1 + 1e-12) { values.append(value) }
             }
         }
         if values.count >= 2 {

@@ -24,7 +24,7 @@ struct PlotBenchmark: ParsableCommand {
               + " \(ProcessInfo.processInfo.activeProcessorCount) cores")
         print("wall ms on the monotonic clock")
         print("")
-        print(Table.row(["figure", "runs", "median", "min", "max", "target"], widths: [46, 6, 9, 9, 9, 8]))
+        print(Table.row(["figure", "runs", "median", "min", "max", "target"], widths: [52, 5, 9, 9, 9, 7]))
 
         let shaded = PlotOptions(), solid = PlotOptions(heatStyle: .solid)
         let tanh = PhaseDiagram(activation: .tanh, point: PhasePlanePoint(sw2: 1.5, sb2: 0.05))
@@ -82,7 +82,7 @@ struct PlotBenchmark: ParsableCommand {
         print(Table.row(
             [name, String(runs), Table.number(stats.median, digits: 2), Table.number(stats.min, digits: 2), Table.number(stats.max, digits: 2),
              target.map { "≤ \(Int($0))" } ?? ""],
-            widths: [46, 6, 9, 9, 9, 8]))
+            widths: [52, 5, 9, 9, 9, 7]))
         fflush(nil)
     }
 }

@@ -102,6 +102,32 @@ import Testing
         #expect(layout.y.lower == 1 && layout.y.upper == 100)
     }
 
+    /// Values at the ends of what a double holds, on linear and log axes, automatic and
+    /// explicit: a picture of the right size and no crash (a trajectory that explodes to
+    /// 1.7e308 once crashed the log axis's decade rounding).
+    @Test func extremeValuesNeverBreakAPlot() {
+        let extremes: [[Double]] = [
+            [1, 1.7e308], [1e-320, 1], [4.9e-324, 1.7e308], [-1.7e308, 1.7e308], [-1e-300, 1e-300], [1e300, 1e300 * (1 + 1e-15)],
+            [0, 1e-310], [-5, .infinity, 3], [1e307, 1e308],
+        ]
+        let size = Size(width: 60, height: 16)
+        for values in extremes {
+            for scale in AxisScale.allCases {
+                for explicit in [false, true] {
+                    let range = explicit ? values.filter(\.isFinite).min()!...values.filter(\.isFinite).max()! : nil
+                    let plot = Plot(
+                        x: Axis(scale: scale, range: range), y: Axis(scale: scale, range: range),
+                        series: [Series("", x: values, y: values), Series("", x: values, y: values.reversed(), style: .points)])
+                    let buffer = plot.render(size: size)
+                    #expect(buffer.size == size, "\(values) \(scale) explicit \(explicit)")
+                    #expect((0..<size.height).allSatisfy { Self.displayWidth(buffer, row: $0) == size.width })
+                }
+            }
+        }
+        let layout = Plot(y: Axis(scale: .log10), series: [Series("", x: [0, 1], y: [1, 1.7e308])]).layout(for: size, options: PlotOptions())!
+        #expect(layout.y.upper.isFinite && layout.y.upper >= 1.7e308 && layout.y.lower <= 1)
+    }
+
     // MARK: - Heat maps
 
     /// A heat map computed at `heatSamples` is shown point for point: each cell's step is the
