@@ -73,6 +73,9 @@ public struct PhaseDiagram: Sendable {
         let boundary = boundaryCurves(size: size, options: options)
         var notes: [PlotText] = []
         if boundary.isEmpty { notes.append("χ₁ = 1 is not crossed in this window") }
+        if let divergence = divergenceBoundary(size: size, options: options) {
+            notes.append(PlotText("at σw² = \(FigureNumber.short(divergence.sw2)) the phases meet as q* → ∞ (χ₁ → 1)"))
+        }
         switch quantity {
         case .qstar where activation.asymptoticSlopes != nil: notes.append("blank: q* = ∞ (the lengths grow without bound)")
         case .xiC: notes.append("blank: ξ_c undefined (q* = 0) or infinite (critical)")
@@ -122,9 +125,21 @@ public struct PhaseDiagram: Sendable {
             sw2: (sw2.upperBound - sw2.lowerBound) / Double(max(1, size.width * dots.across)),
             sb2: (sb2.upperBound - sb2.lowerBound) / Double(max(1, size.height * dots.down)))
         guard resolution.sw2 > 0, resolution.sb2 > 0 else { return [] }
-        return OrderChaosBoundary(activation).curves(sw2: sw2, sb2: sb2, resolution: resolution).filter { piece in
-            piece.contains { sw2.contains($0.sw2) && sb2.contains($0.sb2) }
+        let boundary = OrderChaosBoundary(activation)
+        var pieces = boundary.curves(sw2: sw2, sb2: sb2, resolution: resolution)
+        if let divergence = divergenceBoundary(size: size, options: options) {
+            pieces += divergence.intervals.map { [PhasePlanePoint(sw2: divergence.sw2, sb2: $0.lowerBound), PhasePlanePoint(sw2: divergence.sw2, sb2: $0.upperBound)] }
         }
+        return pieces.filter { piece in piece.contains { sw2.contains($0.sw2) && sb2.contains($0.sb2) } }
+    }
+
+    /// Where the phases meet at σw²∞ through q* → ∞ (asymptotically linear φ), one sample per
+    /// cell row; nil when σw²∞ is outside the window or φ has no such line.
+    func divergenceBoundary(size: Size, options: PlotOptions) -> (sw2: Double, intervals: [ClosedRange<Double>])? {
+        let step = (sb2.upperBound - sb2.lowerBound) / Double(max(1, size.height))
+        guard let line = OrderChaosBoundary(activation).divergenceBoundary(sb2: sb2, step: step, q0: q0, tolerance: tolerance),
+              sw2.contains(line.sw2), !line.intervals.isEmpty else { return nil }
+        return line
     }
 
     /// The point with its values in the legend.

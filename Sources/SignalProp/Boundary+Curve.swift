@@ -64,3 +64,37 @@ extension OrderChaosBoundary {
         return pieces.filter { piece in zip(piece, piece.dropFirst()).contains { nearWindow($0, $1) } }
     }
 }
+
+extension OrderChaosBoundary {
+    /// The rest of the boundary for φ that are asymptotically linear but not homogeneous
+    /// (softplus, gelu, swish, elu, selu): above σw²∞ = 2/(a² + b²) the lengths can grow without
+    /// bound, and where they do the phase changes at σw²∞ itself, with χ₁ → 1 as q* → ∞, a
+    /// boundary that the finite-q* parametrisation of `curves` never reaches (softplus at small
+    /// σb², where `crossings` finds none). Returns σw²∞ and the σb² intervals of the window,
+    /// sampled every `step`, where the phase just left of it is ordered and just right of it
+    /// chaotic; nil for bounded and homogeneous φ.
+    public func divergenceBoundary(
+        sb2 window: ClosedRange<Double>, step: Double, q0: Double = 1, tolerance: Double = 1e-8
+    ) -> (sw2: Double, intervals: [ClosedRange<Double>])? {
+        guard activation.homogeneousSlopes == nil, let (a, b) = activation.asymptoticSlopes, a * a + b * b > 0 else { return nil }
+        let sw2 = 2 / (a * a + b * b)
+        let rows = Swift.max(1, Swift.min(400, Int(((window.upperBound - window.lowerBound) / step).rounded(.up))))
+        let height = (window.upperBound - window.lowerBound) / Double(rows)
+        func phase(_ w: Double, _ sb2: Double) -> Phase {
+            let chi1 = MeanField(MeanFieldParameters(activation: activation, sw2: w, sb2: sb2, q0: q0, tolerance: tolerance)).lengthSummary().chi1
+            return Phase(chi1: chi1, tolerance: tolerance)
+        }
+        var intervals: [ClosedRange<Double>] = []
+        for row in 0..<rows {
+            let sb2 = window.lowerBound + (Double(row) + 0.5) * height
+            guard phase(sw2 * (1 - 1e-6), sb2) == .ordered, phase(sw2 * (1 + 1e-6), sb2) == .chaotic else { continue }
+            let low = window.lowerBound + Double(row) * height, high = low + height
+            if let last = intervals.last, last.upperBound >= low - height / 2 {
+                intervals[intervals.count - 1] = last.lowerBound...high
+            } else {
+                intervals.append(low...high)
+            }
+        }
+        return (sw2, intervals)
+    }
+}

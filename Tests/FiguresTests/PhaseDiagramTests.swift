@@ -128,6 +128,24 @@ import Testing
         #expect(plot.notes.isEmpty && !plot.series[0].points.isEmpty)
     }
 
+    /// Softplus at small σb² has no crossing at finite q* (the spec's example), yet its phases
+    /// change at σw² = 2/(a² + b²) = 2, where the lengths start to diverge and χ₁ → 1: the line
+    /// is drawn there, and the heat map agrees.
+    @Test func softplusPhasesMeetWhereTheLengthsDiverge() {
+        let diagram = PhaseDiagram(activation: .softplus, sw2: 0...10, sb2: 0...2)
+        let (layout, rows) = Self.lineColumns(diagram)
+        for (row, columns) in rows.enumerated() { #expect(columns == [layout.column(2)!], "row \(row)") }
+        let plot = diagram.plot(size: Self.size, options: Self.options)
+        #expect(plot.notes.map(\.unicode) == ["at σw² = 2 the phases meet as q* → ∞ (χ₁ → 1)"])
+        let heat = plot.heatMap!
+        for (i, row) in heat.values.enumerated() {
+            for (j, category) in row.enumerated() where abs(heat.x[j] - 2) > 0.2 {
+                #expect(category == (heat.x[j] < 2 ? 0 : 1), "σw² \(heat.x[j]), σb² \(heat.y[i])")
+            }
+        }
+        #expect(OrderChaosBoundary(.softplus).crossings(sb2: [0.5])[0].critical == nil)
+    }
+
     /// Softplus never reaches χ₁ = 1 at small σb² (the spec's example): the window says so.
     @Test func aWindowWithoutTheLineSaysSo() {
         let plot = PhaseDiagram(activation: .softplus, sw2: 0.5...1, sb2: 0...0.1).plot(size: Self.size, options: Self.options)
