@@ -30,6 +30,13 @@ public struct LearningCurveFigure: Sendable {
         self.modeNames = modeNames
     }
 
+    /// "5 modes", or "21 eigenvalues, 441 modes" when they have multiplicities.
+    var modeCount: String {
+        let total = multiplicities.reduce(0, +)
+        return multiplicities.allSatisfy({ $0 == 1 })
+            ? "\(eigenvalues.count) modes" : "\(eigenvalues.count) eigenvalues, \(FigureNumber.short(total)) modes"
+    }
+
     public func plot() -> Plot {
         let n = (0..<Self.points).map { i in
             samples.lowerBound * pow(samples.upperBound / samples.lowerBound, Double(i) / Double(Self.points - 1))
@@ -43,12 +50,15 @@ public struct LearningCurveFigure: Sendable {
             series.append(Series(PlotText("L(\(modeNames[mode]))"), x: n, y: results.map { $0.learnabilities[mode] }, labelAtEnd: true))
         }
         var plot = Plot(
-            title: PlotText("Eigenlearning, \(eigenvalues.count) modes, δ = \(FigureNumber.short(ridge)), ε² = \(FigureNumber.short(noise))"),
+            title: PlotText("Eigenlearning, \(modeCount), δ = \(FigureNumber.short(ridge)), ε² = \(FigureNumber.short(noise))"),
             x: Axis("samples n", scale: .log10, range: samples),
             y: Axis("MSE, L", scale: .log10),
             series: series)
-        if let first = zip(n, results).first(where: { $0.1.testMSE <= 0 }) {
-            plot.notes.append(PlotText("test MSE = 0 from n = \(FigureNumber.short(first.0)) (no ridge, no noise, every mode learned): not drawn"))
+        if results.contains(where: { $0.testMSE <= 0 }) {
+            // With δ = 0 every mode is learned exactly once n reaches the number of modes M
+            // (κ = 0; Simon et al.), and without noise the error is then 0.
+            let modes = zip(eigenvalues, multiplicities).reduce(0) { $0 + ($1.0 > 0 ? $1.1 : 0) }
+            plot.notes.append(PlotText("test MSE = 0 for n ≥ \(FigureNumber.short(modes)) (the number of modes, no ridge or noise): not drawn"))
         }
         return plot
     }

@@ -44,9 +44,7 @@ public struct PhaseDiagram: Sendable {
         var plot = skeleton(size: size, options: options)
         guard let layout = plot.layout(for: size, options: options) else { return plot }
         let (xs, ys) = layout.heatSamples(options)
-        plot.heatMap?.x = xs
-        plot.heatMap?.y = ys
-        plot.heatMap?.values = values(sw2: xs, sb2: ys)
+        plot.heatMap = HeatMap(x: xs, y: ys, values: values(sw2: xs, sb2: ys), scale: colorScale)
         return plot
     }
 

@@ -2,8 +2,8 @@ import Plot
 import SignalProp
 
 /// The eigenvalues μ_l of a dot-product kernel on S^(d−1) against the degree l, on a log axis;
-/// modes that vanish (|μ_l| ≤ 1e-12 of the largest) or are negative cannot be drawn there and
-/// are named in a note.
+/// modes within the quadrature's noise (`noiseFloor`) or negative cannot be drawn there and are
+/// named in a note.
 public struct SpectrumFigure: Sendable {
     public var mu: [Double]
     public var dimension: Int
@@ -16,29 +16,37 @@ public struct SpectrumFigure: Sendable {
         self.description = description
     }
 
-    /// The degrees whose μ_l vanish, and those where it is negative.
-    public var skipped: (zero: [Int], negative: [Int]) {
-        let zero = mu.indices.filter { Self.vanishes(mu[$0], among: mu) }
-        let negative = mu.indices.filter { mu[$0] < 0 && !Self.vanishes(mu[$0], among: mu) }
-        return (zero, negative)
+    /// The degrees whose μ_l are within the quadrature's noise, and those where μ_l is
+    /// negative beyond it.
+    public var skipped: (noise: [Int], negative: [Int]) {
+        let floor = Self.noiseFloor(mu)
+        let noise = mu.indices.filter { abs(mu[$0]) <= floor }
+        let negative = mu.indices.filter { mu[$0] < 0 && abs(mu[$0]) > floor }
+        return (noise, negative)
     }
 
-    /// Whether an eigenvalue is zero up to the quadrature's rounding: |μ| ≤ 1e-12 of the
-    /// largest (relu's odd modes from l = 3 come out near 1e-17, not 0).
-    public static func vanishes(_ value: Double, among all: [Double]) -> Bool {
-        abs(value) <= 1e-12 * (all.map(abs).max() ?? 0)
+    /// How large an eigenvalue the quadrature's rounding alone can produce, read from the
+    /// spectrum itself: four times the largest tiny negative value (|μ| ≤ 1e-10 of the largest;
+    /// a network kernel has none, so these are rounding), 0 when there is none. Relu's odd
+    /// modes from l = 3 come out near ±1e-17 instead of 0, while exp(t)'s true μ₁₄ ≈ 2e-16 and
+    /// tanh's decay to 1e-19 at d = 10 stay above their spectra's floors.
+    public static func noiseFloor(_ mu: [Double]) -> Double {
+        let largest = mu.map(abs).max() ?? 0
+        return 4 * (mu.filter { $0 < 0 && abs($0) <= 1e-10 * largest }.map(abs).max() ?? 0)
     }
 
     public func plot() -> Plot {
-        let (zero, negative) = skipped
-        let hidden = Set(zero + negative)
+        let (noise, negative) = skipped
+        let hidden = Set(noise + negative)
         let shown = mu.indices.filter { !hidden.contains($0) }
         var plot = Plot(
             title: PlotText("Spectrum on S^\(dimension - 1) (d = \(dimension)): \(description)"),
             x: Axis("degree l", range: 0...Double(max(1, mu.count - 1))),
             y: Axis("μ_l", scale: .log10),
             series: [Series("μ_l", x: shown.map(Double.init), y: shown.map { mu[$0] }, style: .markers(.dot))])
-        if !zero.isEmpty { plot.notes.append(PlotText("μ_l = 0 (not drawn) at \(Self.describe(zero))")) }
+        if !noise.isEmpty {
+            plot.notes.append(PlotText("μ_l ≈ 0 (within the quadrature's noise, |μ_l| ≤ \(FigureNumber.short(Self.noiseFloor(mu)))) at \(Self.describe(noise)): not drawn"))
+        }
         if !negative.isEmpty { plot.notes.append(PlotText("μ_l < 0 (not drawn on a log axis) at \(Self.describe(negative))")) }
         return plot
     }

@@ -2,19 +2,22 @@ import Foundation
 import Screen
 
 /// Values on a grid of (x, y), drawn as coloured or shaded cells under everything else.
-/// `values[i][j]` is the value at (`x[j]`, `y[i]`), rows from the lowest y up; each cell shows
-/// the grid point nearest its centre, so a grid computed at `PlotLayout.heatSamples` is shown
-/// point for point. NaN and ±∞ leave a cell blank.
+/// `values[i][j]` is the value at (`x[j]`, `y[i]`); each cell shows the grid point nearest its
+/// centre, so a grid computed at `PlotLayout.heatSamples` is shown point for point. NaN and ±∞
+/// leave a cell blank.
 public struct HeatMap: Sendable, Equatable {
-    public var x: [Double]
-    public var y: [Double]
-    public var values: [[Double]]
+    /// The grid's coordinates, ascending (the initialiser sorts a grid given in another order,
+    /// its values with it).
+    public private(set) var x: [Double]
+    public private(set) var y: [Double]
+    public private(set) var values: [[Double]]
     public var scale: ColorScale
 
     public init(x: [Double], y: [Double], values: [[Double]], scale: ColorScale) {
-        self.x = x
-        self.y = y
-        self.values = values
+        let columns = x.indices.sorted { x[$0] < x[$1] }, rows = y.indices.sorted { y[$0] < y[$1] }
+        self.x = columns.map { x[$0] }
+        self.y = rows.map { y[$0] }
+        self.values = rows.map { i in i < values.count ? columns.map { j in j < values[i].count ? values[i][j] : .nan } : [] }
         self.scale = scale
     }
 }

@@ -73,11 +73,23 @@ import Testing
             return SphereSpectrum(dimension: 3, maximumDegree: 12).eigenvalues { kernel($0).nngp }
         }
         let relu = SpectrumFigure(mu: mu(.relu), dimension: 3, description: "relu").plot()
-        #expect(relu.notes.map(\.unicode) == ["μ_l = 0 (not drawn) at odd l from 3 to 11"])
+        #expect(relu.notes.count == 1 && relu.notes[0].unicode.hasPrefix("μ_l ≈ 0 (within the quadrature's noise, |μ_l| ≤ "))
+        #expect(relu.notes[0].unicode.hasSuffix(" at odd l from 3 to 11: not drawn"))
         #expect(relu.series[0].points.map(\.x) == [0, 1, 2, 4, 6, 8, 10, 12])
         let erf = SpectrumFigure(mu: mu(.erf), dimension: 3, description: "erf").plot()
-        #expect(erf.notes.map(\.unicode) == ["μ_l = 0 (not drawn) at even l from 0 to 12"])
+        #expect(erf.notes.count == 1 && erf.notes[0].unicode.hasSuffix(" at even l from 0 to 12: not drawn"))
         #expect(SpectrumFigure.describe([2, 3, 5]) == "l = 2, 3, 5")
+    }
+
+    /// Small eigenvalues above the noise are drawn: exp(t) on S² has μ_l ∝ I_(l+1/2)(1), which
+    /// falls below 1e-13 of μ₀ by l = 12 and is still far above rounding (Bessel closed form,
+    /// the spec's check of the sphere spectra).
+    @Test func smallEigenvaluesAboveTheNoiseAreDrawn() {
+        let mu = SphereSpectrum(dimension: 3, maximumDegree: 13).eigenvalues { exp($0) }
+        let plot = SpectrumFigure(mu: mu, dimension: 3, description: "exp(t)").plot()
+        #expect(plot.series[0].points.map(\.x) == (0...13).map(Double.init))
+        #expect(plot.notes.isEmpty)
+        #expect(mu[12] < 1e-12 * mu[0] && mu[12] > 0)
     }
 
     // MARK: Learning curves
@@ -110,7 +122,8 @@ import Testing
         let plot = LearningCurveFigure(
             eigenvalues: [1, 0.5], power: [1, 1], multiplicities: [1, 1], samples: 0.1...10, ridge: 0, noise: 0, modeNames: ["1", "2"]
         ).plot()
-        #expect(plot.notes.count == 1 && plot.notes[0].unicode.hasPrefix("test MSE = 0 from n = 2"))
+        #expect(plot.notes.map(\.unicode) == ["test MSE = 0 for n ≥ 2 (the number of modes, no ridge or noise): not drawn"])
+        #expect(plot.title.unicode.hasPrefix("Eigenlearning, 2 modes"))
     }
 
     // MARK: Depth scales

@@ -119,6 +119,15 @@ import Testing
         #expect(plot.heatMap?.values == [[0, 1], [0, 1]])
     }
 
+    /// A grid given in descending order (`calc grid --sw2 4:0.5:100`) is drawn the right way
+    /// round: ordered on the left.
+    @Test func aDescendingGridIsDrawnTheRightWayRound() {
+        let grid = PhaseGrid(activation: .relu, sw2: [3, 1], sb2: [1, 0.5])
+        let plot = PhaseDiagram(activation: .relu, sw2: 1...3, sb2: 0.5...1).plot(grid: grid, size: Self.size, options: Self.options)
+        #expect(plot.heatMap?.x == [1, 3] && plot.heatMap?.y == [0.5, 1])
+        #expect(plot.heatMap?.values == [[0, 1], [0, 1]])
+    }
+
     /// A grid of one σb² row (`calc grid --sb2 0.05`) is drawn in a window around it, under
     /// the line that crosses that window.
     @Test func aSingleRowIsDrawnInAWindowAroundIt() {
