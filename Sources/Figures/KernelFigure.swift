@@ -49,10 +49,15 @@ public struct KernelFigure: Sendable {
                 Series(PlotText("L = \(l)"), x: theta, y: layers.map { which == .nngp ? $0[l].nngp : $0[l].ntk }, labelAtEnd: true)
             }
             let name = which == .nngp ? "NNGP K(θ)" : "NTK Θ(θ)"
+            // Kernels that grow by orders of magnitude with depth (σw² above criticality) go on a
+            // log axis, as exploding lengths do.
+            let values = series.flatMap { $0.points.map(\.y) }
+            let spread = (values.max() ?? 1) / (values.min() ?? 1)
+            let scale: AxisScale = values.allSatisfy({ $0 > 0 }) && spread > 1e4 ? .log10 : .linear
             var plot = Plot(
-                title: index == 0 ? PlotText("\(p.activation.name), σw² = \(FigureNumber.short(p.sw2)), σb² = \(FigureNumber.short(p.sb2)): kernels of two unit inputs at angle θ") : "",
+                title: index == 0 ? PlotText("\(p.activation.name), σw² = \(FigureNumber.short(p.sw2)), σb² = \(FigureNumber.short(p.sb2)): two inputs with ⟨x,x⟩/d = 1 at angle θ", ascii: "\(p.activation.name), sw2 = \(FigureNumber.short(p.sw2)), sb2 = \(FigureNumber.short(p.sb2)): two inputs with <x,x>/d = 1 at angle theta") : "",
                 x: Axis(index == kinds.count - 1 ? PlotText("angle θ between the inputs") : "", range: 0...Double.pi, ticks: Self.angleTicks),
-                y: Axis(PlotText(name)), series: series)
+                y: Axis(PlotText(name), scale: scale), series: series)
             if index == kinds.count - 1, !finalOnly, depths.count < p.depth {
                 plot.notes.append(PlotText("depths \(depths.map(String.init).joined(separator: ", ")) of 1…\(p.depth)"))
             }

@@ -41,7 +41,7 @@ public struct SpectrumFigure: Sendable {
         let shown = mu.indices.filter { !hidden.contains($0) }
         var plot = Plot(
             title: PlotText("Spectrum on S^\(dimension - 1) (d = \(dimension)): \(description)"),
-            x: Axis("degree l", range: 0...Double(max(1, mu.count - 1))),
+            x: Axis("degree l", range: 0...Double(max(1, mu.count - 1)), integers: true),
             y: Axis("μ_l", scale: .log10),
             series: [Series("μ_l", x: shown.map(Double.init), y: shown.map { mu[$0] }, style: .markers(.dot))])
         if !noise.isEmpty {

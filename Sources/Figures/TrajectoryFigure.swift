@@ -25,7 +25,7 @@ public struct TrajectoryFigure: Sendable {
 
         var lengths = Plot(
             title: PlotText("\(parameters.activation.name), σw² = \(FigureNumber.short(parameters.sw2)), σb² = \(FigureNumber.short(parameters.sb2)): two inputs with q₀ = \(FigureNumber.short(q0)), c₀ = \(FigureNumber.short(parameters.c0))"),
-            x: Axis(range: 0...Double(depth)),
+            x: Axis(range: 0...Double(depth), integers: true),
             y: Axis("q_l", scale: growing ? .log10 : .linear),
             series: [Series("q_l, the length", x: l, y: q)])
         if result.qstar.isFinite {
@@ -34,7 +34,7 @@ public struct TrajectoryFigure: Sendable {
             lengths.notes.append("q* = ∞: the lengths grow without bound")
         }
         var correlations = Plot(
-            x: Axis("layer l", range: 0...Double(depth)), y: Axis("c_l"),
+            x: Axis("layer l", range: 0...Double(depth), integers: true), y: Axis("c_l"),
             series: [Series("c_l, the correlation", x: l, y: c, role: .series2)])
         if let cstar = result.cstar {
             correlations.referenceLines.append(ReferenceLine(.horizontal, at: cstar, label: PlotText("c* = \(FigureNumber.short(cstar))")))

@@ -17,12 +17,17 @@ public struct Axis: Sendable, Equatable {
     /// Ticks of the caller's own (θ at 0, π/4, …, π), used when their labels fit; nil: chosen
     /// by `TickChooser`.
     public var ticks: [Tick]?
+    /// Whole numbers only (layers, degrees): no tick at 0.5.
+    public var integers: Bool
 
-    public init(_ title: PlotText = "", scale: AxisScale = .linear, range: ClosedRange<Double>? = nil, ticks: [Tick]? = nil) {
+    public init(
+        _ title: PlotText = "", scale: AxisScale = .linear, range: ClosedRange<Double>? = nil, ticks: [Tick]? = nil, integers: Bool = false
+    ) {
         self.title = title
         self.scale = scale
         self.range = range
         self.ticks = ticks
+        self.integers = integers
     }
 }
 

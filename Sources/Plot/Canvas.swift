@@ -59,8 +59,8 @@ public struct Canvas: Sendable {
     }
 
     /// Draws the segment between two points in continuous dot coordinates, clipped to the
-    /// canvas; with `dashed`, only every other pair of dots along it.
-    public mutating func line(from a: (x: Double, y: Double), to b: (x: Double, y: Double), role: Role, dashed: Bool = false) {
+    /// canvas; with `dashed`, dashes of `dash` dots and gaps as long.
+    public mutating func line(from a: (x: Double, y: Double), to b: (x: Double, y: Double), role: Role, dashed: Bool = false, dash: Int = 2) {
         guard let (p, q) = clip(a, b) else { return }
         let steps = Int(max(abs(q.x - p.x), abs(q.y - p.y)).rounded(.up))
         if steps == 0 {
@@ -68,7 +68,7 @@ public struct Canvas: Sendable {
             return
         }
         for step in 0...steps {
-            if dashed && (step / 2) % 2 == 1 { continue }
+            if dashed && (step / max(1, dash)) % 2 == 1 { continue }
             let t = Double(step) / Double(steps)
             point(x: p.x + t * (q.x - p.x), y: p.y + t * (q.y - p.y), role: role)
         }

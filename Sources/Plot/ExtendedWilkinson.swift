@@ -42,6 +42,8 @@ struct ExtendedWilkinson {
     /// Keep every label within [lower, upper] (an explicit range); otherwise labels may reach
     /// past the data and the axis grows to them.
     let onlyInside: Bool
+    /// Only whole-number steps (layers, degrees).
+    var integers = false
 
     /// The best-scoring candidate that `legible` accepts, or nil if none does.
     func best(legible: (Labels) -> Bool) -> Labels? {
@@ -67,6 +69,10 @@ struct ExtendedWilkinson {
                     while z <= largestPower {
                         let unit = q * Self.power10(z)
                         let step = Double(j) * unit
+                        if integers && (z < 0 || (q == 2.5 && z == 0)) {
+                            z += 1
+                            continue
+                        }
                         let coverageBound = Self.coverageBound(lower, upper, span: step * Double(k - 1))
                         if w.simplicity * simplicityBound + w.coverage * coverageBound + w.density * densityBound + w.legibility < bestScore {
                             break
@@ -98,17 +104,20 @@ struct ExtendedWilkinson {
         return best
     }
 
+    /// Distances are measured in units of the data's range before squaring, so that values
+    /// near 1e200 do not overflow to a NaN score.
     static func coverage(_ dmin: Double, _ dmax: Double, _ lmin: Double, _ lmax: Double) -> Double {
         let range = dmax - dmin
-        return 1 - 0.5 * ((dmax - lmax) * (dmax - lmax) + (dmin - lmin) * (dmin - lmin)) / ((0.1 * range) * (0.1 * range))
+        let above = (dmax - lmax) / range, below = (dmin - lmin) / range
+        return 1 - 0.5 * (above * above + below * below) / 0.01
     }
 
     /// The best coverage labels spanning `span` can have: centred on the data.
     static func coverageBound(_ dmin: Double, _ dmax: Double, span: Double) -> Double {
         let range = dmax - dmin
         guard span > range else { return 1 }
-        let half = (span - range) / 2
-        return 1 - half * half / ((0.1 * range) * (0.1 * range))
+        let half = (span - range) / 2 / range
+        return 1 - half * half / 0.01
     }
 
     static func density(_ k: Int, _ m: Int, _ dmin: Double, _ dmax: Double, _ lmin: Double, _ lmax: Double) -> Double {

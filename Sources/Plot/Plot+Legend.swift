@@ -40,7 +40,7 @@ extension Plot {
 
     /// Entries flowed into lines of `width` columns after `indent`, three spaces apart; an
     /// entry wider than a line gets a line of its own (and is cut when drawn). Notes follow,
-    /// each on its own line.
+    /// each starting a line and wrapped at spaces.
     static func flow(_ entries: [StyledLine], notes: [StyledLine], width: Int, indent: Int) -> [StyledLine] {
         let room = max(1, width - indent)
         var lines: [StyledLine] = []
@@ -56,6 +56,28 @@ extension Plot {
             }
         }
         if !current.spans.isEmpty { lines.append(current) }
-        return lines + notes
+        for note in notes {
+            let style = note.spans.first?.style ?? Style(.muted)
+            lines += wrapped(note.text, width: room).map { StyledLine($0, style) }
+        }
+        return lines
+    }
+
+    /// `text` in lines of at most `width` columns, broken at spaces (a word longer than a line
+    /// is cut where the line ends).
+    static func wrapped(_ text: String, width: Int) -> [String] {
+        var lines: [String] = []
+        var line = ""
+        for word in text.split(separator: " ", omittingEmptySubsequences: false).map(String.init) {
+            let candidate = line.isEmpty ? word : line + " " + word
+            if DisplayWidth.of(candidate) <= width || line.isEmpty {
+                line = candidate
+            } else {
+                lines.append(line)
+                line = word
+            }
+        }
+        lines.append(line)
+        return lines
     }
 }

@@ -141,7 +141,7 @@ extension Plot {
         }
         switch axis.scale {
         case .linear:
-            return TickChooser.linear(data, target: target, onlyInside: explicit, legible: legible)
+            return TickChooser.linear(data, target: target, onlyInside: explicit, integers: axis.integers, legible: legible)
         case .log10:
             return TickChooser.logarithmic(data, target: target, onlyInside: explicit, ascii: ascii, legible: legible)
         }

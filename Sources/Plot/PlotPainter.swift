@@ -199,11 +199,12 @@ struct PlotPainter {
             case .horizontal:
                 guard let fy = layout.y.fraction(line.value), fy >= -AxisMapping.slack, fy <= 1 + AxisMapping.slack else { continue }
                 let y = min(height - 0.5, max(0.5, (1 - fy) * height))
-                canvas.line(from: (0, y), to: (width, y), role: line.role, dashed: true)
+                // Dashes a cell long (gaps as long), so that ASCII dashes are whole characters.
+                canvas.line(from: (0, y), to: (width, y), role: line.role, dashed: true, dash: canvas.kind.dotsPerCell.across)
             case .vertical:
                 guard let fx = layout.x.fraction(line.value), fx >= -AxisMapping.slack, fx <= 1 + AxisMapping.slack else { continue }
                 let x = min(width - 0.5, max(0.5, fx * width))
-                canvas.line(from: (x, 0), to: (x, height), role: line.role, dashed: true)
+                canvas.line(from: (x, 0), to: (x, height), role: line.role, dashed: true, dash: canvas.kind.dotsPerCell.down)
             }
         }
         for (series, role) in zip(plot.series, plot.seriesRoles) {
@@ -254,29 +255,35 @@ struct PlotPainter {
         buffer.write(glyph, x: area.x + column, y: area.y + row, style: style, limit: 1)
     }
 
-    /// Names beside the last visible point of a curve, and marker labels beside their points:
-    /// to the right if they fit in the data area, else to the left, else not at all; never over
-    /// another label.
+    /// Names beside a curve, and marker labels beside their points: to the right if they fit
+    /// in the data area, else to the left; never over another label. A curve's name goes by its
+    /// last visible point, or, where that spot is taken (curves that end together), by a point
+    /// further back.
     private mutating func paintLabels() {
         for (series, role) in zip(plot.series, plot.seriesRoles) where series.labelAtEnd && !series.name.isEmpty {
-            guard let last = series.points.last(where: { layout.column($0.x) != nil && layout.row($0.y) != nil }) else { continue }
-            label(series.name.text(ascii: ascii), at: last, style: Style(role))
+            let visible = series.points.filter { layout.column($0.x) != nil && layout.row($0.y) != nil }
+            guard !visible.isEmpty else { continue }
+            let anchors = [1.0, 0.8, 0.6, 0.4, 0.2].map { visible[Int((Double(visible.count - 1) * $0).rounded())] }
+            for anchor in anchors where label(series.name.text(ascii: ascii), at: anchor, style: Style(role)) { break }
         }
         for marker in plot.markers where !marker.label.isEmpty {
             label(marker.label.text(ascii: ascii), at: marker.point, style: Style(marker.role, bold: true))
         }
     }
 
-    private mutating func label(_ text: String, at point: Point, style: Style) {
-        guard let column = layout.column(point.x), let row = layout.row(point.y) else { return }
+    /// Writes a label beside a point if it fits; whether it did.
+    @discardableResult
+    private mutating func label(_ text: String, at point: Point, style: Style) -> Bool {
+        guard let column = layout.column(point.x), let row = layout.row(point.y) else { return false }
         let width = DisplayWidth.of(text)
         for start in [column + 1, column - width] where start >= 0 && start + width <= area.width {
             let cells = (start..<(start + width)).map { row * area.width + $0 }
             guard labelled.isDisjoint(with: cells) else { continue }
             labelled.formUnion(cells)
             buffer.write(text, x: area.x + start, y: area.y + row, style: style)
-            return
+            return true
         }
+        return false
     }
 
     // MARK: - Colour bar

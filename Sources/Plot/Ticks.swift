@@ -25,14 +25,14 @@ public enum TickChooser {
     /// `onlyInside` every tick lies in the range (an explicit range), otherwise the range grows
     /// to the outer ticks. A single value gets a single tick.
     public static func linear(
-        _ range: ClosedRange<Double>, target: Int, onlyInside: Bool, legible: (TickSet) -> Bool
+        _ range: ClosedRange<Double>, target: Int, onlyInside: Bool, integers: Bool = false, legible: (TickSet) -> Bool
     ) -> TickSet {
         let lower = range.lowerBound, upper = range.upperBound
         let magnitude = max(abs(lower), abs(upper))
         guard upper - lower > 1e-12 * magnitude, upper > lower else {
             return single(lower, legible: legible)
         }
-        let search = ExtendedWilkinson(lower: lower, upper: upper, target: max(2, target), onlyInside: onlyInside)
+        let search = ExtendedWilkinson(lower: lower, upper: upper, target: max(2, target), onlyInside: onlyInside, integers: integers)
         func set(_ labels: ExtendedWilkinson.Labels) -> TickSet {
             let texts = NumberLabel.linear(labels)
             let ticks = zip(labels.values, texts).map { Tick($0, $1) }

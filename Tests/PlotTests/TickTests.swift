@@ -67,6 +67,15 @@ import Testing
         #expect(set.ticks.allSatisfy { $0.value >= -3.7 && $0.value <= 5.2 })
     }
 
+    /// Huge magnitudes get the same nice steps as ordinary ones, scaled (the coverage term
+    /// once squared them into NaN and no candidate scored).
+    @Test func hugeValuesScaleLikeSmallOnes() {
+        let huge = TickChooser.linear(0...4.2e176, target: 5, onlyInside: false, legible: Self.everything)
+        let small = TickChooser.linear(0...4.2, target: 5, onlyInside: false, legible: Self.everything)
+        #expect(huge.ticks.map(\.label) == ["0", "1e176", "2e176", "3e176", "4e176"])
+        #expect(small.ticks.map(\.label) == ["0", "1", "2", "3", "4"])
+    }
+
     /// The classic floating-point trap: 0.1 + 0.2 is not 0.3, but the label is.
     @Test func labelsAreExact() {
         let set = TickChooser.linear(0.1...0.7, target: 7, onlyInside: true, legible: Self.everything)
