@@ -144,8 +144,9 @@ public struct PhaseDiagram: Sendable {
     func marker(_ point: PhasePlanePoint) -> Marker {
         let result = MeanField(MeanFieldParameters(activation: activation, sw2: point.sw2, sb2: point.sb2, q0: q0, tolerance: tolerance))
             .compute()
-        var text = "σw² = \(FigureNumber.short(point.sw2)), σb² = \(FigureNumber.short(point.sb2)): "
-            + "χ₁ = \(FigureNumber.short(result.chi1)), \(result.phase.rawValue)"
+        // χ₁ to six digits: near the line four would print 1 beside "ordered".
+        var text = "σw² = \(FigureNumber.given(point.sw2)), σb² = \(FigureNumber.given(point.sb2)): "
+            + "χ₁ = \(FigureNumber.short(result.chi1, significant: 6)), \(result.phase.rawValue)"
         switch quantity {
         case .xiC: text += ", ξ_c = \(FigureNumber.short(result.xiC))"
         case .qstar: text += ", q* = \(FigureNumber.short(result.qstar))"

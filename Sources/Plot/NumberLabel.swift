@@ -21,17 +21,20 @@ public enum NumberLabel {
         }
     }
 
-    /// One value on its own (an axis end, a colour bar end): up to four significant digits.
-    public static func plain(_ value: Double) -> String {
+    /// One value on its own (an axis end, a colour bar end): up to four (or `significant`)
+    /// significant digits.
+    public static func plain(_ value: Double, significant: Int = 4) -> String {
         guard value.isFinite else { return value.isNaN ? "nan" : (value > 0 ? "inf" : "-inf") }
         if value == 0 { return "0" }
         let magnitude = abs(value)
         if magnitude >= 1e-4 && magnitude < 1e6 {
-            var text = String(format: "%.4g", value)
-            if text.contains("e") { text = fixed(value, decimals: max(0, 3 - Int(Foundation.log10(magnitude).rounded(.down)))) }
+            var text = String(format: "%.\(significant)g", value)
+            if text.contains("e") {
+                text = fixed(value, decimals: max(0, significant - 1 - Int(Foundation.log10(magnitude).rounded(.down))))
+            }
             return trimmedZeros(text)
         }
-        return scientific(value, decimals: 3)
+        return scientific(value, decimals: significant - 1)
     }
 
     /// 10^decade: `0.01`, `1`, `1000` when `plain`, else `10⁻¹²` (Unicode) or `1e-12`.

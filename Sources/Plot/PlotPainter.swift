@@ -85,6 +85,14 @@ struct PlotPainter {
             let title = Self.fitted(plot.title.text(ascii: ascii), width: layout.size.width - start, ascii: ascii)
             let centred = area.x + (area.width - DisplayWidth.of(title)) / 2
             buffer.write(title, x: max(centred, start), y: row, style: Style(.title, bold: true))
+        } else {
+            // No room for a header row: the y title (else the title) is set into the frame's
+            // top edge, so a short panel still says what it shows.
+            let text = plot.y.title.isEmpty ? plot.title.text(ascii: ascii) : plot.y.title.text(ascii: ascii)
+            let fitted = Self.fitted(text, width: area.width - 3, ascii: ascii)
+            if !fitted.isEmpty {
+                buffer.write(" " + fitted + " ", x: area.x + 1, y: layout.frameTop, style: Style(.text))
+            }
         }
         if let row = layout.xTitleRow {
             let title = plot.x.title.text(ascii: ascii)

@@ -46,6 +46,9 @@ enum CLI {
 
         var environment = ProcessInfo.processInfo.environment
         environment["TRELLIS_GARDEN"] = nil
+        // A shell running the tests may export its size; the commands then draw at that size.
+        environment["COLUMNS"] = nil
+        environment["LINES"] = nil
         environment["TRELLIS_CACHE_DIR"] = scratch.appendingPathComponent("cache").path
         environment.merge(extra) { _, new in new }
 

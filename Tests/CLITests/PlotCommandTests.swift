@@ -9,7 +9,9 @@ import Testing
         ["phase", "--phi", "tanh", "--point", "1.5,0.05"],
         ["phase", "--phi", "relu", "--quantity", "chi1"],
         ["phase", "--phi", "erf", "--quantity", "qstar", "--sw2", "1:3", "--sb2", "0:1"],
-        ["phase", "--phi", "tanh", "--quantity", "xi_c"],
+        // Mostly the ordered phase: a chaotic cell's ξ_c needs a correlation fixed point, ~1 ms
+        // each in a release build and twenty times that in the debug build the tests run.
+        ["phase", "--phi", "tanh", "--quantity", "xi_c", "--sw2", "0.5:2.5"],
         ["trajectory", "--phi", "tanh", "--sw2", "1.5", "--sb2", "0.05", "--depth", "30"],
         ["kernel", "--phi", "relu", "--depth", "3", "--sw2", "2", "--sb2", "0.1"],
         ["spectrum", "--phi", "relu", "--depth", "2", "--sw2", "2", "--sb2", "0", "--kind", "ntk", "--d", "3", "--lmax", "20"],
@@ -47,6 +49,21 @@ import Testing
         #expect(latin.stdout.unicodeScalars.allSatisfy { $0.isASCII })
         let utf8 = try CLI.run(["plot", "phase", "--phi", "relu"], environment: ["LANG": "C", "LC_ALL": "", "LC_CTYPE": ""])
         #expect(utf8.stdout.contains("┌"))
+        // A shell's COLUMNS and LINES (one row kept for the prompt) stand in for the terminal;
+        // nonsense in them is ignored.
+        let exported = try CLI.run(["plot", "phase", "--phi", "relu"], environment: ["COLUMNS": "100", "LINES": "31"])
+        #expect(exported.lines.count == 30 && exported.lines.contains { Self.width($0) == 100 })
+        let nonsense = try CLI.run(["plot", "phase", "--phi", "relu"], environment: ["COLUMNS": "wide", "LINES": "3"])
+        #expect(nonsense.lines.count == 24 && nonsense.lines.allSatisfy { Self.width($0) <= 80 })
+    }
+
+    /// `calc grid` draws with the same options; they mean nothing to its JSON or file output.
+    @Test func gridPictureOptionsOnlyForThePicture() throws {
+        let grid = ["calc", "grid", "--phi", "relu", "--sw2", "1:3:5", "--sb2", "0:1:3"]
+        let picture = try CLI.run(grid + ["--ascii", "--width", "50", "--height", "12"])
+        #expect(picture.status == 0 && picture.lines.count == 12 && picture.stdout.unicodeScalars.allSatisfy { $0.isASCII })
+        let json = try CLI.run(grid + ["--json", "--width", "50"])
+        #expect(json.status == 2 && json.stderr.contains("--width") && json.stdout.isEmpty)
     }
 
     /// `--color always` colours even into a pipe (256 colours for an xterm-256color TERM, the
@@ -89,6 +106,8 @@ import Testing
         (["learning-curve", "--eigs", "[1,-0.5]", "--coeffs", "[1,1]"], "--eigs"),
         (["depth-scales", "--phi", "tanh", "--sb2", "inf"], "--sb2"),
         (["depth-scales", "--phi", "tanh", "--sb2", "0.05", "--sw2", "3:2"], "--sw2"),
+        (["spectrum", "--fn", "1/(1-t)", "--d", "3", "--lmax", "5"], "--fn"),
+        (["spectrum", "--fn", "exp(t)", "--radius", "0", "--d", "3", "--lmax", "5"], "--radius"),
     ])
     func badInput(_ arguments: [String], _ named: String) throws {
         let result = try CLI.run(["plot"] + arguments)

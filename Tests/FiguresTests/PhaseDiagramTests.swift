@@ -107,7 +107,10 @@ import Testing
         let plot = PhaseDiagram(activation: .tanh, point: PhasePlanePoint(sw2: 1.5, sb2: 0.05)).plot(size: Self.size, options: Self.options)
         let direct = MeanField(MeanFieldParameters(activation: .tanh, sw2: 1.5, sb2: 0.05)).compute()
         #expect(plot.markers.count == 1)
-        #expect(plot.markers[0].legend.unicode == "σw² = 1.5, σb² = 0.05: χ₁ = \(NumberLabel.plain(direct.chi1)), ordered")
+        #expect(plot.markers[0].legend.unicode == "σw² = 1.5, σb² = 0.05: χ₁ = \(NumberLabel.plain(direct.chi1, significant: 6)), ordered")
+        // Near the line six digits tell the phases apart; the coordinates are shown as given.
+        let near = PhaseDiagram(activation: .tanh, point: PhasePlanePoint(sw2: 1.7593, sb2: 0.05)).plot(size: Self.size, options: Self.options)
+        #expect(near.markers[0].legend.unicode.hasPrefix("σw² = 1.7593, σb² = 0.05: χ₁ = 0.9996"))
         let outside = PhaseDiagram(activation: .tanh, point: PhasePlanePoint(sw2: 9, sb2: 0.05)).plot(size: Self.size, options: Self.options)
         #expect(outside.markers[0].legend.unicode.hasSuffix("(outside the window)"))
     }

@@ -44,6 +44,17 @@ import Testing
         assertSnapshot(styleLines(lines), named: "lines-styles-64x20", width: size.width)
     }
 
+    /// Too short for a header row, the plot sets its y title (else its title) into the top
+    /// edge of the frame.
+    @Test func titleMovesIntoTheFrameWhenShort() {
+        let short = PlotFixtures.lines.render(size: Size(width: 40, height: 6)).lines
+        #expect(short[0].hasPrefix("   ┌─ y ──") && short[0].hasSuffix("┐"), "\(short[0])")
+        let untitled = Plot(title: "sin", x: Axis("x"), y: Axis(""), series: [Series("s", x: [0, 1], y: [0, 1])])
+        #expect(untitled.render(size: Size(width: 40, height: 6)).lines.contains { $0.contains("┌─ sin ─") })
+        let tall = PlotFixtures.lines.render(size: Size(width: 40, height: 20)).lines
+        #expect(!tall.contains { $0.contains("┌─ y") })
+    }
+
     @Test func tooSmall() {
         let buffer = PlotFixtures.lines.render(size: Size(width: 40, height: 5))
         #expect(buffer.lines == ["too small for a plot (40×5)", "", "", "", ""])

@@ -35,6 +35,9 @@ struct GridCommand: ParsableCommand {
             throw ValidationError("--out must name a .csv or .json file, not '\(out)'")
         }
         if json && out != nil { throw ValidationError("--json and --out cannot be used together") }
+        if (json || out != nil) && picture.isGiven {
+            throw ValidationError("picture options (--width, --height, --ascii, --canvas, --no-color, --color) apply only to the drawing, not to \(json ? "--json" : "--out")")
+        }
     }
 
     func axes() throws -> (sw2: [Double], sb2: [Double]) {

@@ -28,6 +28,7 @@ struct SphereKernelOptions: ParsableArguments {
         let networkOptions: [(String, Bool)] = [
             ("--phi", phi != nil), ("--depth", depth != nil), ("--sw2", sw2 != nil), ("--sb2", sb2 != nil), ("--kernel", kernel != nil),
         ]
+        try CalcInput.variance(radius, "--radius", positive: true)
         if let fn {
             if let (name, _) = networkOptions.first(where: { $0.1 }) {
                 throw ValidationError("give --fn or a network (\(name) …), not both")
@@ -42,12 +43,16 @@ struct SphereKernelOptions: ParsableArguments {
             throw ValidationError("\(name) is required (or give the kernel as --fn 'exp(t)')")
         }
         let activation = try ActivationOptions.parse(["--phi", phi!] + (alpha.map { ["--alpha", String($0)] } ?? [])).activation()
-        try CalcInput.variance(radius, "--radius", positive: true)
         guard let which = PredictionKernel(rawValue: kernel!) else {
             throw ValidationError("--kernel must be nngp or ntk, not '\(kernel!)'")
         }
         let parameters = try NetworkOptions.parameters(activation, depth: depth!, sw2: sw2!, sb2: sb2!, sw2First: sw2First, sb2First: sb2First)
         return .network(NeuralKernels(parameters), which)
+    }
+
+    private func isExpression(_ source: Source) -> Bool {
+        if case .expression = source { return true }
+        return false
     }
 
     /// k(t) on the sphere S^(d−1) of the options' radius.
@@ -79,11 +84,11 @@ struct SphereKernelOptions: ParsableArguments {
         let k = function(source, dimension: dimension)
         let atOne = k(1)
         guard atOne.isFinite else {
-            throw RuntimeError("the kernel is not finite at t = 1 (k(1) = \(atOne)); its spectrum is undefined")
+            throw ValidationError("\(isExpression(source) ? "--fn" : "the network kernel"): not finite at t = 1 (k(1) = \(atOne)); its spectrum is undefined")
         }
         let mu = SphereSpectrum(dimension: dimension, maximumDegree: maximumDegree).eigenvalues(k)
         if let bad = mu.firstIndex(where: { !$0.isFinite }) {
-            throw RuntimeError("μ_\(bad) is not finite: the kernel is not integrable on [−1, 1]")
+            throw ValidationError("\(isExpression(source) ? "--fn" : "the network kernel"): μ_\(bad) is not finite, the kernel is not integrable on [−1, 1]")
         }
         return (mu, atOne)
     }

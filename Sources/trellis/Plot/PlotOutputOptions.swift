@@ -7,19 +7,22 @@ import Terminal
 /// `--width`, `--height`, `--ascii`, `--canvas`, `--no-color`, `--color`: how a drawing is
 /// printed, shared by every `trellis plot` kind and `trellis calc grid`'s picture.
 struct PlotOutputOptions: ParsableArguments {
-    @Option(parsing: .unconditional, help: "Width in columns (default: the terminal's, else 80).")
+    @Option(parsing: .unconditional, help: "Width in columns (default: the terminal's, else $COLUMNS, else 80).")
     var width: Int?
-    @Option(parsing: .unconditional, help: "Height in rows (default: the terminal's less one for the prompt, else 24).")
+    @Option(parsing: .unconditional, help: "Height in rows (default: the terminal's less one for the prompt, else $LINES, else 24).")
     var height: Int?
     @Flag(help: "Draw with ASCII only (also chosen when the locale names an encoding other than UTF-8).")
     var ascii = false
     @Option(parsing: .unconditional, help: ArgumentHelp("Canvas for curves: braille (2×4 dots a cell) or block (2×2).", valueName: "kind"))
     var canvas: String = "braille"
-    @Flag(help: "No colour (as with NO_COLOR set).")
+    @Flag(help: "No colour (as with NO_COLOR set; wins over --color always).")
     var noColor = false
     @Option(parsing: .unconditional, help: ArgumentHelp(
         "auto (colour when stdout is a terminal and NO_COLOR is unset), always or never.", valueName: "when"))
     var color: String = "auto"
+
+    /// Whether any picture option was given (they mean nothing to a command's JSON output).
+    var isGiven: Bool { width != nil || height != nil || ascii || noColor || canvas != "braille" || color != "auto" }
 
     static let minimumSize = Size(width: 20, height: 8)
     static let largestSize = Size(width: 1000, height: 1000)
@@ -42,12 +45,19 @@ struct PlotOutputOptions: ParsableArguments {
     }
 
     /// The drawing's size: the options, else the terminal's (one row left for the prompt),
-    /// else 80×24.
-    func size() -> Size {
+    /// else COLUMNS and LINES when they hold sizes within the limits (a shell exports them to
+    /// a pipeline), else 80×24.
+    func size(environment: [String: String] = ProcessInfo.processInfo.environment) -> Size {
         let terminal = TerminalSize.current()
+        func variable(_ name: String, within range: ClosedRange<Int>) -> Int? {
+            environment[name].flatMap { Int($0) }.flatMap { range.contains($0) ? $0 : nil }
+        }
         return Size(
-            width: width ?? terminal?.columns ?? 80,
-            height: height ?? terminal.map { max(Self.minimumSize.height, $0.rows - 1) } ?? 24)
+            width: width ?? terminal?.columns
+                ?? variable("COLUMNS", within: Self.minimumSize.width...Self.largestSize.width) ?? 80,
+            height: height ?? terminal.map { max(Self.minimumSize.height, $0.rows - 1) }
+                ?? variable("LINES", within: Self.minimumSize.height...Self.largestSize.height).map { max(Self.minimumSize.height, $0 - 1) }
+                ?? 24)
     }
 
     /// The colours to print with, or nil for none: never with `--no-color` or `--color never`;
