@@ -4,7 +4,8 @@ import Screen
 import SignalProp
 
 /// The depth scales ξ_q, ξ_c and |ξ_∇| against σw² at a fixed σb² (Schoenholz et al. 2017,
-/// Fig. 1): ξ_c diverges at the critical σw², marked with a line from the boundary solver.
+/// Fig. 1): ξ_c diverges at the critical σw², marked with a line from the boundary solver (or,
+/// where the phases meet as q* → ∞, at σw²∞).
 /// Log y axis; ξ_q or ξ_c that are negative or infinite cannot be drawn there.
 public struct DepthScalesFigure: Sendable {
     public var activation: Activation
@@ -53,7 +54,19 @@ public struct DepthScalesFigure: Sendable {
         for critical in criticalPoints {
             plot.referenceLines.append(ReferenceLine(.vertical, at: critical, label: PlotText("σw² = \(FigureNumber.short(critical)): χ₁ = 1"), role: .highlight))
         }
+        if let divergence = divergencePoint {
+            plot.referenceLines.append(ReferenceLine(.vertical, at: divergence, label: PlotText("σw² = \(FigureNumber.short(divergence)): χ₁ → 1 as q* → ∞"), role: .highlight))
+        }
         return plot
+    }
+
+    /// Where the phases meet at σw²∞ = 2/(a² + b²) through q* → ∞ (asymptotically linear φ
+    /// such as softplus at small σb², where χ₁ = 1 is never crossed at finite q*), when that is
+    /// in the window; nil otherwise.
+    public var divergencePoint: Double? {
+        guard let line = OrderChaosBoundary(activation).divergenceBoundary(sb2: sb2...sb2, step: 1, q0: q0, tolerance: tolerance),
+              sw2.contains(line.sw2), !line.intervals.isEmpty else { return nil }
+        return line.sw2
     }
 
     /// (ξ_q, ξ_c, ξ_∇) at each σw²; NaN where undefined.

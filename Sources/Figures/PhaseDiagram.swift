@@ -53,6 +53,11 @@ public struct PhaseDiagram: Sendable {
     public func plot(grid: PhaseGrid, size: Size, options: PlotOptions) -> Plot {
         var plot = skeleton(size: size, options: options)
         plot.heatMap = HeatMap(x: grid.sw2, y: grid.sb2, values: grid.phase.map { $0.map(Self.category) }, scale: colorScale)
+        // Each point is drawn half-way to its neighbours (half a cell at least), so a grid of
+        // one row or column is a strip and the rest of the window stays blank.
+        if grid.sb2.count == 1 { plot.notes.append(PlotText("one σb² value: the grid is the strip at σb² = \(FigureNumber.given(grid.sb2[0]))")) }
+        if grid.sw2.count == 1 { plot.notes.append(PlotText("one σw² value: the grid is the strip at σw² = \(FigureNumber.given(grid.sw2[0]))")) }
+        if grid.phase.joined().contains(.critical) { plot.notes.append("blank: critical (χ₁ = 1 within the tolerance)") }
         return plot
     }
 
@@ -76,7 +81,7 @@ public struct PhaseDiagram: Sendable {
         }
         switch quantity {
         case .qstar where activation.asymptoticSlopes != nil: notes.append("blank: q* = ∞ (the lengths grow without bound)")
-        case .xiC: notes.append("blank: ξ_c undefined (q* = 0) or infinite (critical)")
+        case .xiC: notes.append("blank: no ξ_c (q* = 0 or q* = ∞) or ξ_c = ∞ (critical)")
         default: break
         }
         let curves = boundary.enumerated().map { index, piece in

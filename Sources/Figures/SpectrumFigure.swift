@@ -26,13 +26,16 @@ public struct SpectrumFigure: Sendable {
     }
 
     /// How large an eigenvalue the quadrature's rounding alone can produce, read from the
-    /// spectrum itself: four times the largest tiny negative value (|μ| ≤ 1e-10 of the largest;
-    /// a network kernel has none, so these are rounding), 0 when there is none. Relu's odd
-    /// modes from l = 3 come out near ±1e-17 instead of 0, while exp(t)'s true μ₁₄ ≈ 2e-16 and
-    /// tanh's decay to 1e-19 at d = 10 stay above their spectra's floors.
+    /// spectrum itself: four times the largest tiny value (|μ| ≤ 1e-10 of the largest) whose
+    /// sign is opposite to the largest's, 0 when there is none. A positive-definite kernel
+    /// (every network's) has no tiny negative modes, so those are rounding; for a negative
+    /// kernel (`--fn '-exp(t)'`) the tiny positive ones are. Relu's odd modes from l = 3 come
+    /// out near ±1e-17 instead of 0, while exp(t)'s true μ₁₄ ≈ 2e-16 and tanh's decay to 1e-19
+    /// at d = 10 stay above their spectra's floors.
     public static func noiseFloor(_ mu: [Double]) -> Double {
-        let largest = mu.map(abs).max() ?? 0
-        return 4 * (mu.filter { $0 < 0 && abs($0) <= 1e-10 * largest }.map(abs).max() ?? 0)
+        guard let dominant = mu.max(by: { abs($0) < abs($1) }), dominant != 0 else { return 0 }
+        let tiny = mu.filter { ($0 < 0) != (dominant < 0) && $0 != 0 && abs($0) <= 1e-10 * abs(dominant) }
+        return 4 * (tiny.map(abs).max() ?? 0)
     }
 
     public func plot() -> Plot {
@@ -44,8 +47,11 @@ public struct SpectrumFigure: Sendable {
             x: Axis("degree l", range: 0...Double(max(1, mu.count - 1)), integers: true),
             y: Axis("μ_l", scale: .log10),
             series: [Series("μ_l", x: shown.map(Double.init), y: shown.map { mu[$0] }, style: .markers(.dot))])
-        if !noise.isEmpty {
-            plot.notes.append(PlotText("μ_l ≈ 0 (within the quadrature's noise, |μ_l| ≤ \(FigureNumber.short(Self.noiseFloor(mu)))) at \(Self.describe(noise)): not drawn"))
+        let floor = Self.noiseFloor(mu)
+        if !noise.isEmpty, floor == 0 {
+            plot.notes.append(PlotText("μ_l = 0 (not drawn on a log axis) at \(Self.describe(noise))"))
+        } else if !noise.isEmpty {
+            plot.notes.append(PlotText("μ_l ≈ 0 (within the quadrature's noise, |μ_l| ≤ \(FigureNumber.short(floor))) at \(Self.describe(noise)): not drawn"))
         }
         if !negative.isEmpty { plot.notes.append(PlotText("μ_l < 0 (not drawn on a log axis) at \(Self.describe(negative))")) }
         return plot

@@ -59,6 +59,10 @@ public struct AxisMapping: Sendable, Equatable {
         }
     }
 
+    /// The lower end and the length in the axis's own coordinate (decades on a log axis).
+    public var transformedLower: Double { low }
+    public var transformedSpan: Double { span }
+
     /// Where `value` falls: 0 at `lower`, 1 at `upper`, outside [0, 1] beyond them; nil when
     /// the axis cannot show it.
     public func fraction(_ value: Double) -> Double? {

@@ -53,15 +53,21 @@ extension HeatMap {
         style == .solid ? 10 : shades(ascii: ascii).count
     }
 
-    /// The value at the grid point nearest (x, y), measured on the axes' scales.
-    func value(nearest px: Double, _ py: Double, xScale: AxisScale, yScale: AxisScale) -> Double {
-        guard let i = Self.nearest(py, in: y, yScale), let j = Self.nearest(px, in: x, xScale),
+    /// The value at the grid point nearest (x, y), measured on the axes' scales, or NaN when
+    /// no grid point is that near. A grid point reaches half-way to its neighbours, and always
+    /// fills the sample cell it lies in (`cell`, on each axis's scale), so a grid with one row
+    /// still shows as a row and a sparse grid is not smeared over the whole window.
+    func value(nearest px: Double, _ py: Double, xScale: AxisScale, yScale: AxisScale,
+               cell: (x: Range<Double>, y: Range<Double>)) -> Double {
+        guard let i = Self.nearest(py, in: y, yScale, cell: cell.y), let j = Self.nearest(px, in: x, xScale, cell: cell.x),
               i < values.count, j < values[i].count else { return .nan }
         return values[i][j]
     }
 
-    /// The index of the grid coordinate nearest `value` (`grid` ascending).
-    static func nearest(_ value: Double, in grid: [Double], _ scale: AxisScale) -> Int? {
+    /// The index of the grid coordinate nearest `value` (`grid` ascending), or nil when that
+    /// coordinate is farther than half the gap to its neighbour on `value`'s side (the other
+    /// side at the ends) and outside `cell`, all on the axis's scale.
+    static func nearest(_ value: Double, in grid: [Double], _ scale: AxisScale, cell: Range<Double>? = nil) -> Int? {
         guard !grid.isEmpty, let target = AxisMapping.transform(value, scale) else { return nil }
         var low = 0, high = grid.count - 1
         while high - low > 1 {
@@ -70,7 +76,12 @@ extension HeatMap {
         }
         let a = AxisMapping.transform(grid[low], scale) ?? -.infinity
         let b = AxisMapping.transform(grid[high], scale) ?? -.infinity
-        return abs(target - a) <= abs(b - target) ? low : high
+        let index = abs(target - a) <= abs(b - target) ? low : high
+        guard let cell, let centre = AxisMapping.transform(grid[index], scale) else { return index }
+        if cell.contains(centre) { return index }
+        let side = target < centre ? (index > 0 ? index - 1 : index + 1) : (index + 1 < grid.count ? index + 1 : index - 1)
+        guard grid.indices.contains(side), let neighbour = AxisMapping.transform(grid[side], scale) else { return nil }
+        return abs(target - centre) <= abs(neighbour - centre) / 2 ? index : nil
     }
 
     /// The finite values (positive ones on a log scale): what an automatic colour range spans.

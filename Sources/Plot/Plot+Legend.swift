@@ -63,6 +63,27 @@ extension Plot {
         return lines
     }
 
+    /// `line` with an ellipsis at its end, cut to make room within `width` columns.
+    static func endingInEllipsis(_ line: StyledLine, width: Int, ascii: Bool) -> StyledLine {
+        let ellipsis = ascii ? "..." : "…"
+        var spans: [Span] = []
+        var used = 0
+        let room = width - DisplayWidth.of(ellipsis) - 1
+        for span in line.spans {
+            guard used < room else { break }
+            var text = ""
+            for character in span.text {
+                let next = DisplayWidth.of(character)
+                if used + next > room { break }
+                text.append(character)
+                used += next
+            }
+            spans.append(Span(text, span.style))
+        }
+        guard width > DisplayWidth.of(ellipsis) else { return line }
+        return StyledLine(spans + [Span(" " + ellipsis, Style(.muted))])
+    }
+
     /// `text` in lines of at most `width` columns, broken at spaces (a word longer than a line
     /// is cut where the line ends).
     static func wrapped(_ text: String, width: Int) -> [String] {

@@ -68,9 +68,11 @@ extension Plot {
         var legend = Self.flow(items.entries, notes: items.notes, width: size.width, indent: 0)
         // Rows other than the data area: header, two frame rows, x labels, x title, legend.
         func areaHeight() -> Int { size.height - header - 3 - xTitleRows - legend.count }
+        var legendCut = false
         while areaHeight() < Self.minimumArea.height {
             if !legend.isEmpty {
                 legend.removeLast()
+                legendCut = true
             } else if xTitleRows > 0 {
                 xTitleRows = 0
             } else if header > 0 {
@@ -116,6 +118,10 @@ extension Plot {
         let indented = Self.flow(items.entries, notes: items.notes, width: size.width, indent: areaX)
         let indent = indented.count <= legend.count && legend.count > 0 ? areaX : 0
         if indent > 0 { legend = Array(indented.prefix(legend.count)) }
+        // A legend cut short says so: its last line ends in an ellipsis.
+        if legendCut, let last = legend.last {
+            legend[legend.count - 1] = Self.endingInEllipsis(last, width: size.width - indent, ascii: ascii)
+        }
 
         return PlotLayout(
             size: size, area: area,

@@ -119,14 +119,19 @@ struct PlotPainter {
         let levels = ramp.levels
         let halves = PlotLayout.heatRowsPerCell(options)
         heatBackground = Array(repeating: nil, count: area.width * area.height)
+        // Each sample's cell on the axes' own scales, for a sparse grid's points to fill.
+        let x0 = layout.x.transformedLower, y0 = layout.y.transformedLower
+        let dx = layout.x.transformedSpan / Double(area.width), dy = layout.y.transformedSpan / Double(area.height * halves)
         for row in 0..<area.height {
             for column in 0..<area.width {
                 let x = layout.x.value(atFraction: (Double(column) + 0.5) / Double(area.width))
+                let xCell = x0 + Double(column) * dx ..< x0 + Double(column + 1) * dx
                 // The sample rows of this cell, top first.
                 let samples = (0..<halves).map { half -> Int? in
                     let fromBottom = Double((area.height - 1 - row) * halves + (halves - 1 - half)) + 0.5
                     let y = layout.y.value(atFraction: fromBottom / Double(area.height * halves))
-                    return ramp.level(heatMap.value(nearest: x, y, xScale: plot.x.scale, yScale: plot.y.scale))
+                    let yCell = y0 + (fromBottom - 0.5) * dy ..< y0 + (fromBottom + 0.5) * dy
+                    return ramp.level(heatMap.value(nearest: x, y, xScale: plot.x.scale, yScale: plot.y.scale, cell: (xCell, yCell)))
                 }
                 guard let cell = Self.heatCell(samples, levels: levels, options: options) else { continue }
                 buffer.write(cell.text, x: area.x + column, y: area.y + row, style: cell.style)

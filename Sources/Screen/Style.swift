@@ -53,6 +53,8 @@ extension Role {
         return heatRoles[(clamped * (heatRoles.count - 1) + (levels - 1) / 2) / (levels - 1)]
     }
 
+    /// Whether this is one of a heat map's steps.
+    public var isHeat: Bool { Role.heatRoles.contains(self) }
 }
 
 /// How one cell is drawn: a role plus text attributes. Value type, cheap to compare.

@@ -27,7 +27,15 @@ struct Trellis: ParsableCommand {
     static func main() {
         do {
             var command = try parseAsRoot(Self.movingGlobalOptions(Array(CommandLine.arguments.dropFirst())))
-            try command.run()
+            do {
+                try command.run()
+            } catch let error as ValidationError {
+                // Found while running (a kernel that is not finite, say): point at the help
+                // of the command that was run, as a parse error would.
+                let help = (Self.path(to: type(of: command)) ?? ["trellis"]).joined(separator: " ") + " --help"
+                Output.error(error.message + " (see '" + help + "')")
+                Foundation.exit(2)
+            }
         } catch let error as RuntimeError {
             Output.error(error.description)
             Foundation.exit(1)
@@ -49,6 +57,17 @@ struct Trellis: ParsableCommand {
             return message
         }
         return message + " (see '" + full[start.upperBound..<end] + "')"
+    }
+
+    /// The names from `trellis` down to `command` ("trellis", "calc", "sphere"), or nil when it
+    /// is not among the subcommands.
+    static func path(to command: ParsableCommand.Type, from root: ParsableCommand.Type = Trellis.self) -> [String]? {
+        let name = root._commandName
+        if root == command { return [name] }
+        for child in root.configuration.subcommands {
+            if let rest = path(to: command, from: child) { return [name] + rest }
+        }
+        return nil
     }
 
     /// `trellis --garden DIR list` means `trellis list --garden DIR`: the garden options are

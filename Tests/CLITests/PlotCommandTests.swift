@@ -107,7 +107,11 @@ import Testing
         (["depth-scales", "--phi", "tanh", "--sb2", "inf"], "--sb2"),
         (["depth-scales", "--phi", "tanh", "--sb2", "0.05", "--sw2", "3:2"], "--sw2"),
         (["spectrum", "--fn", "1/(1-t)", "--d", "3", "--lmax", "5"], "--fn"),
+        (["spectrum", "--fn", "1/t", "--d", "3", "--lmax", "5"], "t = 0"),
+        (["spectrum", "--fn", "log(1+t)", "--d", "3", "--lmax", "5"], "t = -1"),
         (["spectrum", "--fn", "exp(t)", "--radius", "0", "--d", "3", "--lmax", "5"], "--radius"),
+        (["spectrum", "--phi", "relu", "--depth", "1", "--sw2", "2", "--sb2", "0", "--d", "3", "--lmax", "5"], "--kind"),
+        (["spectrum", "--phi", "relu", "--depth", "1", "--sw2", "2", "--sb2", "0", "--kind", "gp", "--d", "3", "--lmax", "5"], "--kind"),
     ])
     func badInput(_ arguments: [String], _ named: String) throws {
         let result = try CLI.run(["plot"] + arguments)
@@ -116,6 +120,15 @@ import Testing
         let lines = result.stderr.split(separator: "\n")
         #expect(lines.count == 1, "\(arguments): \(result.stderr)")
         #expect(result.stderr.contains(named), "\(arguments): \(result.stderr)")
+    }
+
+    /// A mistake found only while running (the kernel has a pole) points at the help of the
+    /// command that was run, as a parse error does.
+    @Test func runTimeMistakesPointAtTheirCommandsHelp() throws {
+        for (arguments, help) in [(["plot", "spectrum"], "trellis plot spectrum --help"), (["calc", "sphere"], "trellis calc sphere --help")] {
+            let result = try CLI.run(arguments + ["--fn", "1/t", "--d", "3", "--lmax", "3"])
+            #expect(result.status == 2 && result.stderr.hasSuffix("(see '\(help)')\n"), "\(result.stderr)")
+        }
     }
 
     /// A size that passes the minimum but cannot hold two panels and their legends.

@@ -92,6 +92,25 @@ import Testing
         #expect(mu[12] < 1e-12 * mu[0] && mu[12] > 0)
     }
 
+    /// The noise floor is read from rounding of the sign opposite to the kernel's: −exp(t)'s
+    /// spectrum is exp(t)'s negated (linearity of the Funk–Hecke integral), so it has the same
+    /// floor (0, every mode above rounding), its modes are all named negative and none is hidden
+    /// as noise; the relu spectrum negated hides the same odd modes as the relu one.
+    @Test func aNegativeKernelHasTheSameFloorAsItsNegation() {
+        let mu = SphereSpectrum(dimension: 3, maximumDegree: 13).eigenvalues { exp($0) }
+        let negated = mu.map { -$0 }
+        #expect(SpectrumFigure.noiseFloor(negated) == SpectrumFigure.noiseFloor(mu))
+        let plot = SpectrumFigure(mu: negated, dimension: 3, description: "-exp(t)").plot()
+        #expect(plot.notes.map(\.unicode) == ["μ_l < 0 (not drawn on a log axis) at l = 0, 1, 2, 3, 4, 5, 6, 7, …"])
+        let kernel = SphereKernel(NeuralKernels(KernelParameters(activation: .relu, depth: 1, sw2: 2, sb2: 0)), radius: 1, dimension: 3)
+        let relu = SphereSpectrum(dimension: 3, maximumDegree: 12).eigenvalues { kernel($0).nngp }
+        #expect(SpectrumFigure(mu: relu.map { -$0 }, dimension: 3, description: "").skipped.noise
+                == SpectrumFigure(mu: relu, dimension: 3, description: "").skipped.noise)
+        // The zero kernel: every μ_l is exactly 0, said as such (not "|μ_l| ≤ 0").
+        let zero = SpectrumFigure(mu: Array(repeating: 0, count: 4), dimension: 3, description: "0").plot()
+        #expect(zero.notes.map(\.unicode) == ["μ_l = 0 (not drawn on a log axis) at l = 0, 1, 2, 3"])
+    }
+
     // MARK: Learning curves
 
     /// At every n the curves satisfy eigenlearning's defining equation Σ m_i L_i + δ/κ = n
@@ -145,5 +164,17 @@ import Testing
             let expected = direct.chiC.map { -1 / log($0) } ?? .nan
             #expect(point.y == expected || abs(point.y - expected) <= 1e-12 * abs(expected), "σw² \(point.x)")
         }
+    }
+
+    /// Softplus at σb² = 0.05 never crosses χ₁ = 1 at finite q*, yet its phases meet at
+    /// σw²∞ = 2/(a² + b²) = 2 (a = 1, b = 0), where q* starts to diverge: the line is drawn
+    /// there; tanh, bounded, has no such line and relu (homogeneous) has its χ₁ = 1 line at 2.
+    @Test func depthScalesMarkWhereTheLengthsDiverge() {
+        let softplus = DepthScalesFigure(activation: .softplus, sb2: 0.05).plot(size: Size(width: 80, height: 24), options: PlotOptions())
+        #expect(softplus.referenceLines.map(\.value) == [2])
+        #expect(softplus.referenceLines[0].label.unicode == "σw² = 2: χ₁ → 1 as q* → ∞")
+        #expect(DepthScalesFigure(activation: .tanh, sb2: 0.05).divergencePoint == nil)
+        #expect(DepthScalesFigure(activation: .relu, sb2: 0.05).divergencePoint == nil)
+        #expect(DepthScalesFigure(activation: .softplus, sb2: 0.05, sw2: 2.5...4).divergencePoint == nil)
     }
 }

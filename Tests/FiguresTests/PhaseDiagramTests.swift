@@ -137,7 +137,36 @@ import Testing
         let grid = PhaseGrid(activation: .tanh, sw2: [1, 2, 3], sb2: [0.05])
         let plot = PhaseDiagram(activation: .tanh, sw2: 1...3, sb2: 0.05...0.05).plot(grid: grid, size: Self.size, options: Self.options)
         #expect(plot.y.range == 0...0.1)
-        #expect(plot.notes.isEmpty && !plot.series[0].points.isEmpty)
+        #expect(plot.notes.map(\.unicode) == ["one σb² value: the grid is the strip at σb² = 0.05"] && !plot.series[0].points.isEmpty)
+    }
+
+    /// A sparse grid is not smeared over the window: one σb² value (`calc grid --sb2 1.5`)
+    /// paints the single row of cells that holds it, and the rest stays blank (the phase of
+    /// one row says nothing about the others, which the exact line cuts through).
+    @Test func aSingleRowPaintsOnlyItsOwnRow() {
+        let grid = PhaseGrid(activation: .tanh, sw2: [1, 2, 3], sb2: [1.5])
+        let plot = PhaseDiagram(activation: .tanh, sw2: 1...3, sb2: 1.5...1.5).plot(grid: grid, size: Self.size, options: Self.options)
+        let layout = plot.layout(for: Self.size, options: Self.options)!
+        let buffer = plot.render(size: Self.size, options: Self.options)
+        let painted = (0..<layout.area.height).filter { row in
+            (0..<layout.area.width).contains { buffer[layout.area.x + $0, layout.area.y + row].style.role.isHeat }
+        }
+        #expect(painted.count == 1)
+        // The painted row holds σb² = 1.5 (to within rounding where it lies on a cell edge).
+        let fromBottom = Double(layout.area.height - 1 - (painted.first ?? -10)) + 0.5
+        #expect(abs(fromBottom / Double(layout.area.height) - layout.y.fraction(1.5)!) <= 0.5 / Double(layout.area.height) + 1e-12)
+    }
+
+    /// A grid point reaches half-way to its neighbours: a 2×2 grid over the window covers it.
+    @Test func aGridCoversTheWindowBetweenItsPoints() {
+        let grid = PhaseGrid(activation: .relu, sw2: [1, 3], sb2: [0.5, 1])
+        let plot = PhaseDiagram(activation: .relu, sw2: 1...3, sb2: 0.5...1).plot(grid: grid, size: Self.size, options: Self.options)
+        let layout = plot.layout(for: Self.size, options: Self.options)!
+        let buffer = plot.render(size: Self.size, options: Self.options)
+        let blank = (0..<layout.area.height).flatMap { row in (0..<layout.area.width).map { (row, $0) } }.filter { row, column in
+            !buffer[layout.area.x + column, layout.area.y + row].style.role.isHeat
+        }
+        #expect(blank.count <= 2 * layout.area.height, "only the line's own cells may lack a shade: \(blank.count)")
     }
 
     /// Softplus at small σb² has no crossing at finite q* (the spec's example), yet its phases

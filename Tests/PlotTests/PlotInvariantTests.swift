@@ -48,6 +48,21 @@ import Testing
     }
 
     /// Big enough sizes always give a plot; the frame's corners are where the layout says.
+    /// A legend that has to lose lines to leave room for the data says so with an ellipsis on
+    /// its last line; one that fits whole has none.
+    @Test(arguments: [false, true])
+    func aCutLegendEndsInAnEllipsis(ascii: Bool) {
+        let plot = Plot(x: Axis(range: 0...1), y: Axis(range: 0...1), series: [Series("a", [Point(0, 0), Point(1, 1)])],
+                        notes: ["first note, long enough to wrap onto a second line at this width", "second note"])
+        let options = PlotOptions(ascii: ascii)
+        let ellipsis = ascii ? "..." : "…"
+        let short = plot.layout(for: Size(width: 30, height: 8), options: options)!
+        #expect(short.legend.count >= 1 && short.legend.last!.text.hasSuffix(" " + ellipsis))
+        #expect(short.legend.allSatisfy { $0.width <= 30 - short.legendIndent })
+        let tall = plot.layout(for: Size(width: 30, height: 24), options: options)!
+        #expect(tall.legend.last!.text == "second note")
+    }
+
     @Test func largeSizesFit() {
         for size in [Size(width: 40, height: 12), Size(width: 80, height: 24), Size(width: 200, height: 60)] {
             for (name, plot) in PlotFixtures.all(size: size, options: PlotOptions()) {

@@ -18,7 +18,7 @@ struct GridCommand: ParsableCommand {
     @Flag(help: "Print one JSON object.") var json = false
     @Option(parsing: .unconditional, help: ArgumentHelp("Write the grid to FILE.csv (one row per point) or FILE.json.", valueName: "file"))
     var out: String?
-    @OptionGroup(title: "Picture options (without --json or --out)") var picture: PlotOutputOptions
+    @OptionGroup(title: "Picture options (the drawing only)") var picture: PlotOutputOptions
 
     static let largestAxis = 10_000
     static let largestGrid = 4_000_000

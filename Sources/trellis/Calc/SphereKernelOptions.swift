@@ -26,7 +26,7 @@ struct SphereKernelOptions: ParsableArguments {
 
     func source() throws -> Source {
         let networkOptions: [(String, Bool)] = [
-            ("--phi", phi != nil), ("--depth", depth != nil), ("--sw2", sw2 != nil), ("--sb2", sb2 != nil), ("--kernel", kernel != nil),
+            ("--phi", phi != nil), ("--depth", depth != nil), ("--sw2", sw2 != nil), ("--sb2", sb2 != nil), ("--kernel/--kind", kernel != nil),
         ]
         try CalcInput.variance(radius, "--radius", positive: true)
         if let fn {
@@ -44,7 +44,7 @@ struct SphereKernelOptions: ParsableArguments {
         }
         let activation = try ActivationOptions.parse(["--phi", phi!] + (alpha.map { ["--alpha", String($0)] } ?? [])).activation()
         guard let which = PredictionKernel(rawValue: kernel!) else {
-            throw ValidationError("--kernel must be nngp or ntk, not '\(kernel!)'")
+            throw ValidationError("--kernel/--kind must be nngp or ntk, not '\(kernel!)'")
         }
         let parameters = try NetworkOptions.parameters(activation, depth: depth!, sw2: sw2!, sb2: sb2!, sw2First: sw2First, sb2First: sb2First)
         return .network(NeuralKernels(parameters), which)
@@ -85,6 +85,17 @@ struct SphereKernelOptions: ParsableArguments {
         let atOne = k(1)
         guard atOne.isFinite else {
             throw ValidationError("\(isExpression(source) ? "--fn" : "the network kernel"): not finite at t = 1 (k(1) = \(atOne)); its spectrum is undefined")
+        }
+        if isExpression(source) {
+            // A kernel takes a value at every pair of points of the sphere: refuse 1/t or
+            // log(1+t) rather than integrate past the pole (Gauss nodes never land on it).
+            for i in 0...2000 {
+                let t = -1 + Double(i) / 1000
+                let value = k(t)
+                guard value.isFinite else {
+                    throw ValidationError("--fn: not finite at t = \(CalcFormat.number(t)) (k = \(value.isNaN ? "NaN" : CalcFormat.number(value))); a kernel must be finite on [−1, 1]")
+                }
+            }
         }
         let mu = SphereSpectrum(dimension: dimension, maximumDegree: maximumDegree).eigenvalues(k)
         if let bad = mu.firstIndex(where: { !$0.isFinite }) {
