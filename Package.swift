@@ -40,15 +40,19 @@ let package = Package(
         // learning curves, depth scales): SignalProp's numbers as Plot values.
         .target(name: "Figures", dependencies: ["SignalProp", "Plot", "Screen"]),
 
+        // The calculators' one table (parameters, checks, number format) and the computations
+        // the panes and blocks ask for (pure).
+        .target(name: "Calculators", dependencies: ["SignalProp", "Figures", "Plot", "Screen"]),
+
         // The terminal UI's state, messages, keymap, update and view (pure: no terminal I/O).
-        .target(name: "App", dependencies: ["Garden", "Markdown", "Screen", "SignalProp"]),
+        .target(name: "App", dependencies: ["Garden", "Markdown", "Screen", "SignalProp", "Plot", "Calculators"]),
         // The only code that talks to ncurses: presents a ScreenBuffer, reads keys and mouse.
         .target(name: "Terminal", dependencies: ["CNcursesw", "Screen"]),
 
         .executableTarget(
             name: "trellis",
             dependencies: [
-                "Garden", "Importer", "SignalProp", "App", "Screen", "Terminal", "Plot", "Figures",
+                "Garden", "Importer", "SignalProp", "App", "Screen", "Terminal", "Plot", "Figures", "Calculators",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]),
         .executableTarget(
@@ -70,7 +74,8 @@ let package = Package(
         .testTarget(name: "PlotTests", dependencies: ["Plot", "Screen", "SnapshotSupport"], exclude: ["Snapshots"]),
         .testTarget(name: "FiguresTests", dependencies: ["Figures", "Plot", "Screen", "SignalProp"]),
         // Snapshots/*.txt are read through #filePath, not bundled.
-        .testTarget(name: "AppTests", dependencies: ["App", "Garden", "Markdown", "Screen", "SnapshotSupport"], exclude: ["Snapshots"]),
+        .testTarget(name: "AppTests", dependencies: ["App", "Calculators", "Garden", "Markdown", "Screen", "SnapshotSupport"], exclude: ["Snapshots"]),
+        .testTarget(name: "CalculatorsTests", dependencies: ["Calculators", "SignalProp"]),
         .testTarget(name: "TerminalTests", dependencies: ["Terminal", "Screen"]),
     ]
 )

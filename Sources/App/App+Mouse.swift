@@ -50,6 +50,12 @@ extension App {
                 let wasCursor = line == state.reading.cursor
                 state.moveCursor(to: line)
                 if wasCursor { return state.open() }
+            case .calculator:
+                // A click on a parameter row selects it.
+                state.setFocus(.calculator)
+                if let pane = state.calculators.current, row < pane.settings.parameters.count {
+                    state.calculators.panes[state.calculators.visible].selected = row
+                }
             }
             return []
         }

@@ -23,7 +23,7 @@ public enum App {
             state.size = size
             state.relayoutReading()
             state.keepSelectionsVisible()
-            return []
+            return state.refreshCalculatorFigure()
         case .gardenLoaded(let garden):
             state.garden = garden
             state.loadError = nil
@@ -53,6 +53,9 @@ public enum App {
         case .effectFailed(let reason):
             state.status = StatusMessage(reason, isError: true)
             return []
+        case .calculated(let result):
+            state.receive(result)
+            return []
         }
     }
 
@@ -66,7 +69,7 @@ public enum App {
         case .help(let scroll)?:
             return HelpOverlay.handle(key, scroll: scroll, &state)
         case nil:
-            guard let command = state.keymap.command(for: key) else {
+            guard let command = state.keymap.command(for: key, in: state.focus) else {
                 if key != .escape { state.status = StatusMessage("\(key.name) is not bound: press ? for help") }
                 return []
             }
@@ -106,6 +109,21 @@ public enum App {
         case .palette: state.overlay = .palette(CommandPalette.opened(state))
         case .close: break
         case .quit: break
+        case .openCalculator: return state.openTopicCalculator()
+        case .nextParameter: state.selectParameter(by: 1)
+        case .previousParameter: state.selectParameter(by: -1)
+        case .increase: return state.nudge(1)
+        case .decrease: return state.nudge(-1)
+        case .finerStep: state.scaleStep(by: 0.1)
+        case .coarserStep: state.scaleStep(by: 10)
+        case .editValue: state.editSelectedParameter()
+        case .cyclePhi: return state.cycle("phi")
+        case .cycleQuantity: return state.cycle("quantity")
+        case .pointLeft, .pointRight, .pointUp, .pointDown: return state.arrow(command)
+        case .closeCalculator: return state.closeCalculator()
+        case .maximiseCalculator: return state.toggleMaximised()
+        case .nextCalculator: return state.cycleCalculator(by: 1)
+        case .previousCalculator: return state.cycleCalculator(by: -1)
         }
         return []
     }

@@ -19,6 +19,8 @@ extension AppState {
             if let note = selectedNote { show(.note(note.id)) }
         case .reading:
             moveCursor(to: clamped(reading.cursor, plus: delta, count: reading.document.lines.count))
+        case .calculator:
+            selectParameter(by: delta > 1 ? Int.max / 4 : delta < -1 ? -Int.max / 4 : delta)
         }
     }
 
@@ -42,6 +44,8 @@ extension AppState {
             } else {
                 setFocus(layout.isSingle || list.noteIDs.isEmpty ? .tree : .list)
             }
+        case .calculator:
+            setFocus(layout.panes[.reading] != nil || layout.isSingle ? .reading : list.noteIDs.isEmpty ? .tree : .list)
         }
     }
 
@@ -61,7 +65,13 @@ extension AppState {
         case .list:
             openSelectedNote()
         case .reading:
-            if let fold = foldUnderCursor, collapsed.contains(fold) { setFold(fold, collapsed: false) }
+            if let fold = foldUnderCursor, collapsed.contains(fold) {
+                setFold(fold, collapsed: false)
+            } else if calculators.isOpen {
+                setFocus(.calculator)
+            }
+        case .calculator:
+            break
         }
         return []
     }
@@ -87,13 +97,17 @@ extension AppState {
             } else if reading.focusedLink != nil {
                 return openFocusedLink()
             }
+        case .calculator:
+            editSelectedParameter()
         }
         return []
     }
 
+    /// Tab / shift-Tab: the next pane in turn (the calculator only while one is open).
     mutating func cycleFocus(by step: Int) {
-        let panes = Pane.allCases
-        setFocus(panes[(focus.rawValue + step + panes.count) % panes.count])
+        let panes = Pane.allCases.filter { $0 != .calculator || calculators.isOpen }
+        let index = panes.firstIndex(of: focus) ?? 0
+        setFocus(panes[(index + step + panes.count) % panes.count])
     }
 
     /// Moves focus; entering the tree shows the topic's page, entering the list its note.
@@ -102,7 +116,8 @@ extension AppState {
         switch pane {
         case .tree: show(.topic(tree.selected))
         case .list: if let note = selectedNote { show(.note(note.id)) }
-        case .reading: break
+        case .reading: calculators.inFront = false
+        case .calculator: calculators.inFront = true
         }
     }
 

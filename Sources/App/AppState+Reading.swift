@@ -41,8 +41,6 @@ extension AppState {
         case .topic(let id):
             guard let topic = garden.topic(id) else { return }
             reading.document = ReadingDocument.topic(topic, in: garden, counts: counts, width: width, glyphs: glyphs)
-        case .calculator(let request):
-            reading.document = CalculatorPage.document(request, width: width)
         }
         reading.width = width
         let count = reading.document.lines.count
@@ -142,7 +140,6 @@ extension AppState {
         switch previous.location {
         case .note(let id): reveal(id)
         case .topic(let id): selectTopic(id); show(.topic(id))
-        case .calculator: show(previous.location)
         }
         focus = .reading
         let lines = reading.document.lines.count

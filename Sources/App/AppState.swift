@@ -5,12 +5,15 @@ import Screen
 /// The panes of the browser, in Tab order.
 public enum Pane: Int, CaseIterable, Sendable {
     case tree, list, reading
+    /// The open calculators (Tab reaches it only while one is open).
+    case calculator
 
     public var title: String {
         switch self {
         case .tree: return "Topics"
         case .list: return "Papers"
         case .reading: return "Reading"
+        case .calculator: return "Calculator"
         }
     }
 }
@@ -45,6 +48,8 @@ public struct AppState: Sendable {
     public var lastQuery: String = ""
     /// Places left by following links or opening search results, for `back`.
     public var history: [Visit] = []
+    /// The calculator panes.
+    public var calculators = CalculatorDeck()
     public var overlay: Overlay?
     /// A one-line message in the status bar until the next key.
     public var status: StatusMessage?
@@ -115,8 +120,6 @@ public struct ReadingState: Sendable, Equatable {
 public enum Location: Sendable, Equatable {
     case note(String)
     case topic(String)
-    /// A calculator's results (`:calc meanfield …`).
-    case calculator(CalculatorRequest)
 }
 
 /// A place left for another, and where in it the reader was: `back` returns to the same line

@@ -26,6 +26,25 @@ public enum Command: String, CaseIterable, Sendable {
     case palette
     case close
     case quit
+    case openCalculator = "calculator"
+    // In a focused calculator pane (see `Keymap.calculatorTable`).
+    case nextParameter = "next-parameter"
+    case previousParameter = "previous-parameter"
+    case increase
+    case decrease
+    case finerStep = "finer-step"
+    case coarserStep = "coarser-step"
+    case editValue = "edit-value"
+    case cyclePhi = "cycle-phi"
+    case cycleQuantity = "cycle-shading"
+    case pointLeft = "point-left"
+    case pointRight = "point-right"
+    case pointUp = "point-up"
+    case pointDown = "point-down"
+    case closeCalculator = "close-calculator"
+    case maximiseCalculator = "maximise-calculator"
+    case nextCalculator = "next-calculator"
+    case previousCalculator = "previous-calculator"
 
     /// The name used in the config file and the command palette.
     public var name: String { rawValue }
@@ -57,6 +76,24 @@ public enum Command: String, CaseIterable, Sendable {
         case .palette: return "command palette (go to topic, filter, calculators)"
         case .close: return "close the top overlay"
         case .quit: return "quit"
+        case .openCalculator: return "open the topic's calculator beside the note (else choose one)"
+        case .nextParameter: return "calculator: select the next parameter"
+        case .previousParameter: return "calculator: select the previous parameter"
+        case .increase: return "calculator: parameter up one step (phase diagram: zoom in)"
+        case .decrease: return "calculator: parameter down one step (phase diagram: zoom out)"
+        case .finerStep: return "calculator: step ÷ 10"
+        case .coarserStep: return "calculator: step × 10"
+        case .editValue: return "calculator: type the parameter's exact value"
+        case .cyclePhi: return "calculator: next activation φ"
+        case .cycleQuantity: return "calculator: phase diagram shading (phase, χ₁, ξ_c, q*)"
+        case .pointLeft: return "calculator: phase point left (σw² − step); elsewhere parameter down"
+        case .pointRight: return "calculator: phase point right (σw² + step); elsewhere parameter up"
+        case .pointUp: return "calculator: phase point up (σb² + step); elsewhere previous parameter"
+        case .pointDown: return "calculator: phase point down (σb² − step); elsewhere next parameter"
+        case .closeCalculator: return "calculator: close this pane"
+        case .maximiseCalculator: return "calculator: fill the screen, or restore"
+        case .nextCalculator: return "calculator: next tab"
+        case .previousCalculator: return "calculator: previous tab"
         }
     }
 
@@ -70,6 +107,16 @@ public enum Command: String, CaseIterable, Sendable {
             return "Read"
         case .search, .palette, .help, .close, .quit:
             return "Find and more"
+        case .openCalculator, .nextParameter, .previousParameter, .increase, .decrease, .finerStep, .coarserStep, .editValue,
+             .cyclePhi, .cycleQuantity, .pointLeft, .pointRight, .pointUp, .pointDown, .closeCalculator, .maximiseCalculator,
+             .nextCalculator, .previousCalculator:
+            return "Calculators"
         }
+    }
+
+    /// Whether the command acts in a focused calculator pane only (its keys may mean something
+    /// else elsewhere: `j` moves down a list, selects a parameter here).
+    public var isCalculatorLocal: Bool {
+        group == "Calculators" && self != .openCalculator
     }
 }

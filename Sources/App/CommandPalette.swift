@@ -1,3 +1,4 @@
+import Calculators
 import Garden
 import Screen
 
@@ -7,7 +8,9 @@ import Screen
 ///     status read|reading|unread|all   filter the papers list by read status
 ///     tag NAME              filter the papers list by tag (`tag` alone clears it)
 ///     clear                 clear the filters
-///     calc meanfield phi=tanh sw2=1.5 sb2=0.05   open the mean-field calculator
+///     calc KIND k=v …       open (or update) a calculator pane: meanfield, phase, kernel,
+///                           eigenlearning, spectrum; keys are `trellis calc`'s options
+///                           without dashes (phi=tanh sw2=1.5 sb2=0.05)
 ///     any command name      run it (`help`, `quit`, `toggle-abstract`, …)
 ///
 /// Tab completes the selected completion; Enter runs the input (or, when the input is a
@@ -15,9 +18,10 @@ import Screen
 enum CommandPalette {
     static let verbs = ["topic", "status", "tag", "clear", "calc"]
 
-    static func opened(_ state: AppState) -> PaletteState {
+    static func opened(_ state: AppState, input: String = "") -> PaletteState {
         var palette = PaletteState()
-        palette.completions = completions(for: "", state)
+        palette.input = input
+        palette.completions = completions(for: input, state)
         return palette
     }
 
@@ -30,12 +34,18 @@ enum CommandPalette {
         case .enter:
             state.overlay = nil
             var input = palette.input
-            if let completion = palette.completions[safe: palette.selected], completion.lowercased().hasPrefix(input.lowercased()) {
+            // A typed value is never replaced by a completion that merely extends it
+            // (`calc meanfield sw2=1` must not become sw2=1.5).
+            let typingValue = input.hasPrefix("calc ") && (input.split(separator: " ").last?.contains("=") ?? false)
+            if !typingValue, let completion = palette.completions[safe: palette.selected], completion.lowercased().hasPrefix(input.lowercased()) {
                 input = completion
             }
             return execute(input, &state)
         case .tab:
-            if let completion = palette.completions[safe: palette.selected] { palette.input = completion + (verbs.contains(completion) ? " " : "") }
+            if let completion = palette.completions[safe: palette.selected] {
+                let calculatorKind = completion.hasPrefix("calc ") && completion.split(separator: " ").count == 2
+                palette.input = completion + (verbs.contains(completion) || calculatorKind ? " " : "")
+            }
         case .down, .control("n"):
             palette.selected = min(palette.selected + 1, max(0, palette.completions.count - 1))
             state.overlay = .palette(palette)
@@ -87,12 +97,29 @@ enum CommandPalette {
         case "tag":
             options = Array(Set(state.garden?.notes.flatMap(\.tags) ?? [])).sorted()
         case "calc":
-            options = ["meanfield phi=tanh sw2=1.5 sb2=0.05", "meanfield phi=relu sw2=2 sb2=0",
-                       "meanfield phi=erf sw2=1.76 sb2=0.05"]
+            return calculatorCompletions(argument, state).map { verb + " " + $0 }
         default:
             options = []
         }
         return ranked(options, matching: argument).map { verb + " " + $0 }
+    }
+
+    /// After `calc `: the kinds; after a kind, its parameters as `key=` (with the current
+    /// value), and after `phi=`, the activations.
+    static func calculatorCompletions(_ argument: String, _ state: AppState) -> [String] {
+        let words = argument.split(separator: " ", omittingEmptySubsequences: false).map(String.init)
+        guard words.count >= 2, let kind = CalculatorKind(name: words[0]) else {
+            return ranked(CalculatorKind.allCases.map(\.rawValue), matching: words.first ?? "")
+        }
+        let settings = state.calculators.panes.first { $0.kind == kind }?.settings ?? CalculatorSettings(kind)
+        let head = words.dropLast().joined(separator: " ") + " "
+        let last = words.last ?? ""
+        if let equals = last.firstIndex(of: "="), let spec = settings.spec(String(last[..<equals])), case .choice(let names) = spec.domain {
+            let typed = String(last[last.index(after: equals)...])
+            return ranked(names, matching: typed).map { head + spec.key + "=" + $0 }
+        }
+        let keys = settings.parameters.map { "\($0.key)=\(settings[$0.key].map(String.init(describing:)) ?? "")" }
+        return ranked(keys, matching: last).map { head + $0 }
     }
 
     private static func ranked(_ options: [String], matching text: String) -> [String] {
@@ -136,14 +163,13 @@ enum CommandPalette {
             state.filter = NoteFilter()
             applyFilter(&state)
         case "calc":
-            switch CalculatorPage.request(from: argument) {
-            case .success(let request):
-                state.rememberVisit()
-                state.show(.calculator(request))
-                state.focus = .reading
-            case .failure(let problem):
-                state.status = StatusMessage(problem.message, isError: true)
+            let words = argument.split(separator: " ").map(String.init)
+            guard let name = words.first, let kind = CalculatorKind(name: name) else {
+                let kinds = CalculatorKind.allCases.map(\.rawValue).joined(separator: ", ")
+                state.status = StatusMessage("calc takes one of \(kinds), then key=value (phi=tanh sw2=1.5)", isError: true)
+                return []
             }
+            return state.openCalculator(kind, applying: Array(words.dropFirst()))
         default:
             guard let command = Command(rawValue: verb) else {
                 state.status = StatusMessage("Unknown command \"\(verb)\": try topic, status, tag, clear, calc", isError: true)

@@ -1,3 +1,4 @@
+import Calculators
 import Garden
 import Screen
 
@@ -11,6 +12,8 @@ public enum Message: Sendable {
     case searchIndexBuilt(SearchIndex)
     /// An effect failed (xdg-open could not start, …): shown in the status bar.
     case effectFailed(String)
+    /// A calculator's computation finished (dropped unless it answers the pane's latest request).
+    case calculated(CalculatorResult)
 }
 
 /// Work for the run loop: I/O that the pure update must not do. Each may answer with messages.
@@ -21,5 +24,10 @@ public enum Effect: Sendable, Equatable {
     case buildSearchIndex
     /// Open a URL (http, https or file only: `update` checks) with `xdg-open`.
     case openURL(String)
+    /// Compute a calculator pane's request off the main loop; answers `.calculated`. A newer
+    /// request for the same pane supersedes one that has not started.
+    case calculate(paneID: Int, generation: Int, CalculatorRequest)
+    /// Forget the pane's waiting request (the pane closed).
+    case cancelCalculation(paneID: Int)
     case quit
 }

@@ -20,6 +20,9 @@ enum StatusBar {
             case .wiki(let name): right = "o opens [[" + name + "]] "
             }
             rightStyle = Style(.statusBar)
+        } else if state.focus == .calculator, state.overlay == nil {
+            right = calculatorHints(state) + " "
+            rightStyle = Style(.statusBar)
         } else {
             right = hints(state.keymap) + " "
             rightStyle = Style(.statusBar)
@@ -56,12 +59,30 @@ enum StatusBar {
             parts.insert(id.isEmpty ? "Garden" : found.title, at: 0)
             topic = found.parent
         }
-        switch state.reading.subject {
-        case .note(let id)?: if let note = garden.note(id), state.focus != .tree { parts.append(note.title) }
-        case .calculator?: parts.append("calculator")
-        default: break
+        if state.focus == .calculator, let pane = state.calculators.current {
+            parts.append(pane.kind.title)
+        } else if case .note(let id)? = state.reading.subject, let note = garden.note(id), state.focus != .tree {
+            parts.append(note.title)
         }
         return parts.joined(separator: state.glyphs.pathSeparator)
+    }
+
+    /// A calculator pane's keys, from the current bindings: "j/k select  +/- step  …".
+    static func calculatorHints(_ state: AppState) -> String {
+        let keymap = state.keymap
+        func key(_ command: Command) -> String? { keymap.keys(for: command).first?.name }
+        let phase = state.calculators.current?.kind == .phase
+        let pairs: [(String?, String)] = [
+            (key(.nextParameter).flatMap { j in key(.previousParameter).map { j + "/" + $0 } }, "select"),
+            (key(.increase).flatMap { p in key(.decrease).map { p + "/" + $0 } }, phase ? "zoom" : "nudge"),
+            (phase ? "arrows" : nil, "move"),
+            (key(.editValue), "type"),
+            (key(.cyclePhi), "φ"),
+            (phase ? key(.cycleQuantity) : nil, "shading"),
+            (key(.maximiseCalculator), "max"),
+            (key(.closeCalculator), "close"),
+        ]
+        return pairs.compactMap { key, label in key.map { "\($0) \(label)" } }.joined(separator: "  ")
     }
 
     /// "? help  / search  : command  q quit" from the current bindings.

@@ -7,7 +7,7 @@ extension App {
     /// state always gives the same buffer.
     public static func view(_ state: AppState, size: Size) -> ScreenBuffer {
         var buffer = ScreenBuffer(size: size)
-        let layout = Layout.of(size, focus: state.focus)
+        let layout = Layout.of(size, focus: state.focus, calculators: state.calculators)
         if layout.isTooSmall {
             drawTooSmall(size, into: &buffer)
             return buffer
@@ -29,6 +29,7 @@ extension App {
             case .tree: TreePane.draw(state, in: content, into: &buffer)
             case .list: ListPane.draw(state, in: content, into: &buffer)
             case .reading: ReadingPane.draw(state, in: layout.readingText(rect), into: &buffer)
+            case .calculator: CalculatorView.draw(state, in: layout.readingText(rect), into: &buffer)
             }
         }
         StatusBar.draw(state, in: layout.statusBar, into: &buffer)
@@ -51,8 +52,12 @@ extension App {
         case .list:
             title += " (\(state.list.noteIDs.count))"
             if state.filter.isActive { title += state.glyphs.dot + state.filter.description }
-        case .reading:
-            if case .calculator? = state.reading.subject { title = " Calculator" }
+        case .reading: break
+        case .calculator:
+            buffer.fill(Rect(x: rect.x, y: rect.y, width: rect.width, height: 1), style: style)
+            let tabs = CalculatorView.tabLine(state.calculators, focused: focused, glyphs: state.glyphs)
+            buffer.write(tabs, x: rect.x, y: rect.y, limit: rect.width)
+            return
         }
         buffer.fill(Rect(x: rect.x, y: rect.y, width: rect.width, height: 1), style: style)
         write(title, x: rect.x, y: rect.y, style: style, room: rect.width, ellipsis: state.glyphs.ellipsis, into: &buffer)

@@ -13,9 +13,10 @@ public struct TrajectoryFigure: Sendable {
         self.depth = depth
     }
 
-    public func stack() -> PlotStack {
+    /// The figure; `result` is `MeanField(parameters).compute()` when the caller has it.
+    public func stack(result known: MeanFieldResult? = nil) -> PlotStack {
         let field = MeanField(parameters)
-        let result = field.compute()
+        let result = known ?? field.compute()
         let q0 = parameters.q0
         let layers = field.trajectory(q11: q0, q22: q0, q12: parameters.c0 * q0, depth: depth)
         let l = layers.map { Double($0.layer) }

@@ -185,26 +185,6 @@ struct FlowTests {
         #expect(palette.completions.first == "topic Models")
     }
 
-    @Test("the palette opens the mean-field calculator; bad parameters get a message")
-    func calculator() {
-        var state = TestGarden.state()
-        state.press(":")
-        state.type("calc meanfield phi=relu sw2=2 sb2=0")
-        state.press("enter")
-        guard case .calculator(.meanField(let parameters))? = state.reading.subject else {
-            Issue.record("no calculator")
-            return
-        }
-        #expect(parameters.sw2 == 2)
-        // ReLU at σw² = 2, σb² = 0 is critical: χ₁ = σw²/2 = 1 exactly (closed form).
-        let chi1 = state.reading.document.lines.first { $0.content.text.hasPrefix("χ₁") }?.content.text
-        #expect(chi1?.split(separator: " ").dropFirst().first == "1", "\(chi1 ?? "no χ₁ line")")
-        state.press(":")
-        state.type("calc meanfield phi=relu sw2=nan sb2=0")
-        state.press("enter")
-        #expect(state.status?.text == "sw2 must be a finite number, not nan")
-    }
-
     @Test("a resize keeps the selection and relays the reading pane out")
     func resize() {
         var state = TestGarden.state()
@@ -298,7 +278,7 @@ struct FlowTests {
     @Test("help lists each group once, then what the marks mean")
     func helpGroups() {
         let headings = HelpOverlay.lines(.defaults).filter(\.isHeading).map(\.keys)
-        #expect(headings == ["Move", "Read", "Find and more", "Marks"])
+        #expect(headings == ["Move", "Read", "Find and more", "Calculators", "Marks"])
     }
 
     @Test("search snippets are shown as prose: tags, emphasis and brackets removed")

@@ -5,11 +5,28 @@ import Testing
 
 @Suite("Keymap")
 struct KeymapTests {
-    @Test("no key is bound twice in the default table")
+    @Test("no key is bound twice in the default table, nor in the calculator panes' table")
     func noDuplicates() {
-        let keys = Keymap.defaultTable.flatMap(\.keys)
-        let duplicates = Dictionary(grouping: keys, by: { $0 }).filter { $0.value.count > 1 }.map(\.key.name)
-        #expect(duplicates.isEmpty, "bound twice: \(duplicates)")
+        for table in [Keymap.defaultTable, Keymap.calculatorTable] {
+            let keys = table.flatMap(\.keys)
+            let duplicates = Dictionary(grouping: keys, by: { $0 }).filter { $0.value.count > 1 }.map(\.key.name)
+            #expect(duplicates.isEmpty, "bound twice: \(duplicates)")
+        }
+    }
+
+    @Test("a calculator pane's keys come first there and nowhere else; the rest fall through")
+    func calculatorContext() {
+        let keymap = Keymap.defaults
+        #expect(keymap.command(for: .character("j"), in: .calculator) == .nextParameter)
+        #expect(keymap.command(for: .character("j"), in: .list) == .moveDown)
+        #expect(keymap.command(for: .tab, in: .calculator) == .nextPane)
+        #expect(keymap.command(for: .character("c"), in: .tree) == .openCalculator)
+        #expect(Keymap.calculatorTable.allSatisfy { $0.command.isCalculatorLocal })
+        #expect(Keymap.defaultTable.allSatisfy { !$0.command.isCalculatorLocal })
+        var rebound = keymap
+        rebound.bind(.character("J"), to: .nextParameter)
+        #expect(rebound.command(for: .character("J"), in: .calculator) == .nextParameter)
+        #expect(rebound.command(for: .character("J"), in: .tree) == nil)
     }
 
     @Test("every command has a key, help text, and a line in the help overlay")
@@ -21,12 +38,12 @@ struct KeymapTests {
             #expect(!command.help.isEmpty)
             #expect(help.contains { $0.help == command.help && !$0.isHeading }, "\(command.name) missing from help")
         }
-        #expect(Set(Keymap.defaultTable.map(\.command)) == Set(Command.allCases))
+        #expect(Set((Keymap.defaultTable + Keymap.calculatorTable).map(\.command)) == Set(Command.allCases))
     }
 
     @Test("key names round-trip through the config syntax")
     func keyNames() {
-        for key in Keymap.defaultTable.flatMap(\.keys) {
+        for key in (Keymap.defaultTable + Keymap.calculatorTable).flatMap(\.keys) {
             #expect(Key(name: key.name) == key, "\(key.name)")
         }
         #expect(Key(name: "C-d") == .control("d"))

@@ -1,4 +1,5 @@
 import App
+import Calculators
 import Foundation
 import Garden
 import Screen
@@ -114,4 +115,31 @@ extension AppState {
     }
 
     var screen: [String] { App.view(self, size: size).lines }
+
+    /// Performs the calculator effects as the run loop would (synchronously here), feeding the
+    /// results back, until none is left; returns how many computations ran.
+    @discardableResult
+    mutating func settle(_ effects: [Effect]) -> Int {
+        var pending = effects
+        var count = 0
+        while let effect = pending.first {
+            pending.removeFirst()
+            guard case .calculate(let paneID, let generation, let request) = effect else { continue }
+            count += 1
+            pending += App.update(&self, .calculated(CalculatorResult(paneID: paneID, generation: generation, output: CalculatorEngine.run(request))))
+        }
+        return count
+    }
+
+    /// Presses keys, performing each one's computations before the next.
+    mutating func pressAndSettle(_ names: String...) {
+        for name in names { settle(App.update(&self, .key(Key(name: name)!))) }
+    }
+
+    /// Runs a palette line and its computations.
+    mutating func palette(_ line: String) {
+        press(":")
+        type(line)
+        settle(App.update(&self, .key(.enter)))
+    }
 }

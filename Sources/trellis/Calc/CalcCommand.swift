@@ -1,4 +1,5 @@
 import ArgumentParser
+import Calculators
 import Foundation
 import SignalProp
 
@@ -85,15 +86,10 @@ enum CalcInput {
 
 /// How the calculators print numbers for a person.
 enum CalcFormat {
-    /// Twelve significant digits; ∞ and "—" for undefined.
-    static func number(_ value: Double?) -> String {
-        guard let value, !value.isNaN else { return "—" }
-        if value == .infinity { return "∞" }
-        if value == -.infinity { return "-∞" }
-        return String(format: "%.12g", value)
-    }
+    /// Twelve significant digits; ∞ and "—" for undefined (the panes' format too).
+    static func number(_ value: Double?) -> String { NumberFormat.number(value) }
 
-    static func count(_ value: Int?) -> String { value.map(String.init) ?? "—" }
+    static func count(_ value: Int?) -> String { NumberFormat.count(value) }
 
     /// A matrix as aligned rows of 10 significant digits; larger than 8×8, its corner and a note.
     static func matrix(_ m: Matrix, limit: Int = 8) -> [String] {

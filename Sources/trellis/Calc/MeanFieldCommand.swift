@@ -1,4 +1,5 @@
 import ArgumentParser
+import Calculators
 import SignalProp
 
 struct MeanFieldCommand: ParsableCommand {
@@ -72,20 +73,7 @@ struct MeanFieldCommand: ParsableCommand {
         header += ", σw² = \(CalcFormat.number(p.sw2)), σb² = \(CalcFormat.number(p.sb2))"
         header += ", q₀ = \(CalcFormat.number(p.q0)), c₀ = \(CalcFormat.number(p.c0))"
         let n = CalcFormat.number
-        var rows: [(String, String, String)] = [
-            ("q*", n(result.qstar), "fixed point of the length map"),
-            ("χ₁", n(result.chi1), "gradient factor per layer (slope of C at c = 1)"),
-            ("c*", n(result.cstar), "fixed point of the correlation map"),
-            ("χ_c", n(result.chiC), "slope of C at c*"),
-            ("dF/dq", n(result.dFdq), "slope of the length map at q*"),
-            ("ξ_q", n(result.xiQ), "depth scale of lengths"),
-            ("ξ_c", n(result.xiC), "depth scale of correlations"),
-            ("ξ_∇", n(result.xiGrad), "depth scale of gradients (negative: exploding)"),
-            ("q layers", CalcFormat.count(result.qLayers), "layers until |q − q*| ≤ 1e-6·q*"),
-        ]
-        if let layers = result.cLayers { rows.append(("c layers", String(layers), "layers until |c − c*| ≤ 1e-6")) }
-        rows.append(("phase", result.phase.rawValue, ""))
-        if !result.flags.isEmpty { rows.append(("flags", result.flags.map(\.rawValue).joined(separator: ", "), "")) }
+        let rows = MeanFieldReport.rows(result).map { ($0.name, $0.value, $0.meaning) }
         var lines = [header, ""] + CalcFormat.table(rows)
         if let jacobian = result.jacobian {
             lines += ["", "Jacobian JJᵀ after \(jacobian.depth) layers (Pennington et al. 2017):"]

@@ -1,0 +1,197 @@
+@testable import App
+import Calculators
+import Garden
+import Screen
+import SignalProp
+import Testing
+
+/// The calculator panes on the pure core: opening, nudging, the phase point, stale results.
+@Suite("Calculator panes")
+struct CalculatorPaneTests {
+    static let wide = Size(width: 160, height: 48)
+
+    /// The state with the topic `id` selected in the tree.
+    static func atTopic(_ id: String, size: Size = wide) -> AppState {
+        var state = TestGarden.state(size)
+        state.selectTopic(id)
+        return state
+    }
+
+    /// The value shown beside `name` in the visible pane's result rows.
+    static func result(_ state: AppState, _ name: String) -> String? {
+        state.calculators.current?.rows.first { $0.name == name }?.value
+    }
+
+    @Test("c opens the calculator the topic names, beside the note; the tree stays browsable")
+    func openFromTopic() {
+        var state = Self.atTopic("models/mean-field")
+        state.pressAndSettle("c")
+        #expect(state.calculators.current?.kind == .meanField)
+        #expect(state.focus == .calculator)
+        let layout = state.layout
+        #expect(layout.panes[.calculator] != nil && layout.panes[.reading] != nil && layout.panes[.tree] != nil)
+        // The numbers are `trellis calc meanfield`'s for the defaults (tanh, σw² 1.5, σb² 0.05).
+        let direct = MeanField(MeanFieldParameters(activation: .tanh, sw2: 1.5, sb2: 0.05)).compute()
+        #expect(Self.result(state, "χ₁") == NumberFormat.number(direct.chi1))
+        #expect(state.screen.contains { $0.contains("χ₁") && $0.contains(NumberFormat.number(direct.chi1)) })
+        // The tree still moves while the pane is open.
+        state.press("tab")
+        #expect(state.focus == .tree)
+        state.press("k")
+        #expect(state.tree.selected != "models/mean-field")
+        #expect(state.calculators.isOpen)
+
+        var kernels = Self.atTopic("models/nngp-ntk")
+        kernels.pressAndSettle("c")
+        #expect(kernels.calculators.current?.kind == .kernel)
+        // A topic without a calculator offers the kinds in the palette.
+        var plain = Self.atTopic("models/linear")
+        plain.press("c")
+        guard case .palette(let palette)? = plain.overlay else {
+            Issue.record("no chooser")
+            return
+        }
+        #expect(palette.input == "calc " && palette.completions.contains("calc phase"))
+    }
+
+    @Test("every kind opens from the palette with its values, and a bad value changes nothing")
+    func openFromPalette() {
+        var state = TestGarden.state(Self.wide)
+        for kind in CalculatorKind.allCases {
+            state.palette("calc \(kind.rawValue)")
+            #expect(state.calculators.current?.kind == kind)
+            #expect(!(state.calculators.current?.rows.isEmpty ?? true), "\(kind)")
+            #expect(state.calculators.current?.figure != nil, "\(kind)")
+        }
+        #expect(state.calculators.panes.count == 5)
+        state.palette("calc meanfield phi=relu sw2=2 sb2=0")
+        #expect(state.calculators.current?.kind == .meanField && state.calculators.panes.count == 5)
+        // ReLU at σw² = 2, σb² = 0 is critical: χ₁ = σw²/2 = 1 exactly (closed form).
+        #expect(Self.result(state, "χ₁") == "1")
+        state.palette("calc meanfield sw2=nan")
+        #expect(state.status?.text == "sw2 must be a finite number, not nan")
+        state.palette("calc meanfield sw2=3 sb2=-1")
+        #expect(state.status?.text == "sb2 must be between 0 and 1000000000000, not -1")
+        #expect(state.calculators.current?.settings.number("sw2") == 2)
+        state.palette("calc meanfield frobs=3")
+        #expect(state.status?.text.hasPrefix("meanfield has no parameter frobs") == true)
+        state.palette("calc heatmap")
+        #expect(state.status?.text.hasPrefix("calc takes one of meanfield, phase") == true)
+    }
+
+    @Test("nudging σw² changes the value and the result; < and > scale the step")
+    func nudge() {
+        var state = TestGarden.state(Self.wide)
+        state.palette("calc meanfield phi=tanh sw2=1.5 sb2=0.05")
+        let before = Self.result(state, "χ₁")
+        state.pressAndSettle("j", "+")
+        #expect(state.calculators.current?.settings.number("sw2") == 1.6)
+        let direct = MeanField(MeanFieldParameters(activation: .tanh, sw2: 1.6, sb2: 0.05)).compute()
+        #expect(Self.result(state, "χ₁") == NumberFormat.number(direct.chi1) && Self.result(state, "χ₁") != before)
+        state.pressAndSettle("<", "+", "+", "+")
+        // Three steps of 0.01 from 1.6: 1.63 exactly as typed, not 1.6300000000000001.
+        #expect(state.calculators.current?.settings.number("sw2") == 1.63)
+        state.pressAndSettle(">", ">", "-")
+        #expect(state.calculators.current?.settings.number("sw2") == 0.63)
+        state.pressAndSettle("p")
+        #expect(state.calculators.current?.settings.name("phi") == "hardtanh")
+        // σb² cannot go below 0: the nudge says so and changes nothing.
+        state.pressAndSettle("j", "-", "-", "-", "-", "-", "-")
+        #expect(state.calculators.current?.settings.number("sb2") == 0)
+        #expect(state.status?.text == "σb² is at the end of its range")
+    }
+
+    @Test("the phase point crosses the tanh boundary at σb² = 0.05 near σw² = 1.7610 and flips the phase")
+    func phasePointCrossesTheBoundary() {
+        var state = TestGarden.state(Self.wide)
+        // The critical σw² at σb² = 0.05 (Schoenholz et al. 2017 give ≈ 1.76), from the solver.
+        let critical = OrderChaosBoundary(.tanh).crossings(sb2: [0.05])[0].critical!.sw2
+        #expect(abs(critical - 1.7610) < 5e-4)
+        state.palette("calc phase phi=tanh sw2=1.755 sb2=0.05")
+        #expect(Self.result(state, "phase") == "ordered")
+        // Steps of 0.001: a few to the right cross the line.
+        state.press("j")
+        state.pressAndSettle("<", "<")
+        #expect(state.calculators.current?.step(state.calculators.current!.settings.spec("sw2")!) == 0.0005)
+        var crossedAt: Double?
+        for _ in 0..<20 where crossedAt == nil {
+            state.pressAndSettle("right")
+            if Self.result(state, "phase") == "chaotic" { crossedAt = state.calculators.current!.settings.number("sw2") }
+        }
+        #expect(crossedAt.map { $0 > critical && $0 - critical <= 0.0005 + 1e-12 } == true, "\(String(describing: crossedAt))")
+        // Moving the point keeps the grid: no new figure was asked for.
+        let pane = state.calculators.current!
+        #expect(pane.figureGeneration < pane.generation)
+        state.pressAndSettle("v")
+        #expect(state.calculators.current?.settings.name("quantity") == "chi1")
+        #expect(state.calculators.current!.figureGeneration == state.calculators.current!.generation)
+    }
+
+    @Test("zooming keeps the point in place and refines the steps; the point drags the window")
+    func zoom() {
+        var state = TestGarden.state(Self.wide)
+        state.palette("calc phase sw2=2 sb2=1")
+        state.pressAndSettle("+")
+        let window = state.calculators.current!.window
+        #expect(window.sw2 == 1.25...3 && window.sb2 == 0.5...2.5)
+        state.pressAndSettle("-", "-")
+        #expect(state.calculators.current!.window.sw2.lowerBound == 0)
+        state.palette("calc phase sw2=9")
+        #expect(state.calculators.current!.window.sw2.contains(9))
+    }
+
+    @Test("a superseded computation's result is dropped; only the latest is drawn")
+    func supersededResultsAreDropped() {
+        var state = TestGarden.state(Self.wide)
+        state.palette("calc meanfield phi=tanh sw2=1.5 sb2=0.05")
+        let first = state.press("j", "+")  // sw2 1.6, not yet computed
+        let second = state.press("+")  // sw2 1.7
+        guard case .calculate(let id, let old, let oldRequest)? = first.first, case .calculate(_, let new, let newRequest)? = second.first else {
+            Issue.record("no requests")
+            return
+        }
+        #expect(state.calculators.current!.isComputing)
+        // The newer one arrives first, then the older: the older is ignored.
+        _ = App.update(&state, .calculated(CalculatorResult(paneID: id, generation: new, output: CalculatorEngine.run(newRequest))))
+        let latest = Self.result(state, "χ₁")
+        _ = App.update(&state, .calculated(CalculatorResult(paneID: id, generation: old, output: CalculatorEngine.run(oldRequest))))
+        #expect(Self.result(state, "χ₁") == latest)
+        #expect(latest == NumberFormat.number(MeanField(MeanFieldParameters(activation: .tanh, sw2: 1.7, sb2: 0.05)).compute().chi1))
+        #expect(!state.calculators.current!.isComputing)
+        // A result for a pane that was closed is dropped too, and closing cancels its work.
+        let effects = state.press("x")
+        #expect(effects.contains(.cancelCalculation(paneID: id)))
+        _ = App.update(&state, .calculated(CalculatorResult(paneID: id, generation: new + 1, output: CalculatorEngine.run(newRequest))))
+        #expect(!state.calculators.isOpen && state.focus == .reading)
+    }
+
+    @Test("z maximises and restores; several panes share a tab line; ] and [ switch")
+    func maximiseAndTabs() {
+        var state = TestGarden.state(Self.wide)
+        state.palette("calc meanfield")
+        state.palette("calc kernel")
+        #expect(state.screen[0].contains("Mean field │ Kernels"))
+        state.pressAndSettle("z")
+        #expect(state.layout.panes.keys.sorted { $0.rawValue < $1.rawValue } == [.calculator])
+        #expect(state.screen[0].contains("(z restores)"))
+        state.pressAndSettle("z", "[")
+        #expect(state.calculators.current?.kind == .meanField && state.layout.panes.count == 4)
+    }
+
+    @Test("narrow terminals: the calculator takes the note's place, down to 40×12")
+    func narrowLayouts() {
+        for size in [Size(width: 100, height: 30), Size(width: 60, height: 20), Size(width: 40, height: 12)] {
+            var state = TestGarden.state(size)
+            state.palette("calc meanfield")
+            let layout = state.layout
+            #expect(layout.panes[.calculator] != nil && layout.panes[.reading] == nil, "\(size)")
+            let rows = state.screen
+            #expect(rows.count == size.height, "\(size)")
+            // (`screen` drops trailing blanks.)
+            for row in rows { #expect(DisplayWidth.of(row) <= size.width, "\(size): \(row)") }
+            #expect(rows.contains { $0.contains("χ₁") }, "\(size)\n\(rows.joined(separator: "\n"))")
+            state.press("shift-tab")
+            #expect(state.focus == .reading && state.layout.panes[.reading] != nil, "\(size)")
+        }
+    }
+}
