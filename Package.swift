@@ -75,7 +75,7 @@ let package = Package(
         .testTarget(name: "FiguresTests", dependencies: ["Figures", "Plot", "Screen", "SignalProp"]),
         // Snapshots/*.txt are read through #filePath, not bundled.
         .testTarget(name: "AppTests", dependencies: ["App", "Calculators", "Garden", "Markdown", "Screen", "SnapshotSupport"], exclude: ["Snapshots"]),
-        .testTarget(name: "CalculatorsTests", dependencies: ["Calculators", "SignalProp"]),
+        .testTarget(name: "CalculatorsTests", dependencies: ["Calculators", "SignalProp", "Garden", "Screen"]),
         .testTarget(name: "TerminalTests", dependencies: ["Terminal", "Screen"]),
     ]
 )

@@ -1,3 +1,4 @@
+import Calculators
 import Garden
 import Markdown
 import Screen
@@ -56,9 +57,10 @@ enum ReadingDocument {
         if let counts {
             lines.append([Span("\(counts.read) of \(counts.total) papers read", Style(.muted))])
         }
-        if !topic.calculators.isEmpty {
-            lines.append([Span("Calculators: ", Style(.muted)),
-                          Span(topic.calculators.map { ":calc \($0)" }.joined(separator: ", "), Style(.code))])
+        let calculators = topic.calculators.compactMap(CalculatorKind.init(name:))
+        if !calculators.isEmpty {
+            lines.append([Span("Calculators (c opens the first): ", Style(.muted)),
+                          Span(calculators.map { ":calc \($0.rawValue)" }.joined(separator: ", "), Style(.code))])
         }
         for line in lines {
             document.lines += TextWrap.wrap(line, width: width).map { RenderedLine($0) }

@@ -3,6 +3,7 @@ import Calculators
 import Garden
 import Screen
 import SignalProp
+import SnapshotSupport
 import Testing
 
 /// The calculator panes on the pure core: opening, nudging, the phase point, stale results.
@@ -192,6 +193,21 @@ struct CalculatorPaneTests {
             #expect(rows.contains { $0.contains("χ₁") }, "\(size)\n\(rows.joined(separator: "\n"))")
             state.press("shift-tab")
             #expect(state.focus == .reading && state.layout.panes[.reading] != nil, "\(size)")
+        }
+    }
+}
+
+/// Each pane as text at two sizes: beside the note (120×36) and in the note's place (80×24).
+@Suite("Calculator pane snapshots")
+struct CalculatorPaneSnapshotTests {
+    static let sizes = [Size(width: 120, height: 36), Size(width: 80, height: 24)]
+
+    @Test(arguments: CalculatorKind.allCases)
+    func pane(kind: CalculatorKind) {
+        for size in Self.sizes {
+            var state = TestGarden.state(size)
+            state.palette("calc \(kind.rawValue)")
+            assertSnapshot(state.screen, named: "calculator-\(kind.rawValue)-\(size.width)x\(size.height)", width: size.width)
         }
     }
 }

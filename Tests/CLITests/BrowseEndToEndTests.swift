@@ -128,4 +128,49 @@ struct BrowseEndToEndTests {
         try session.send("q")
         #expect(try session.waitForExit() == 0)
     }
+
+    @Test("calculator panes: open from a topic and the palette, nudge, move the phase point, resize, close, quit")
+    func calculatorPanes() throws {
+        let garden = FixtureGarden.standard()
+        let session = try Self.start(garden, width: 140, height: 40, options: "--colors none --no-mouse")
+        defer { session.close() }
+
+        // NNGP / NTK names the kernel calculator: c opens it beside the note.
+        try session.send("j")
+        _ = try session.waitFor { $0.contains { $0.contains("Calculators (c opens the first)") } }
+        try session.send("c")
+        var screen = try session.waitFor(timeout: .seconds(15)) { $0.contains { $0.contains("K(π/2)") && $0.contains("1.") } && $0.contains { $0.contains("NTK Θ(θ)") } }
+        #expect(screen[0].contains("Reading") && screen[0].contains("Kernels"))
+
+        // The mean-field pane from the palette, then σw² one step up: χ₁ changes to the CLI's value.
+        try session.send(":")
+        try session.type("calc meanfield phi=tanh sw2=1.5 sb2=0.05")
+        try session.send("Enter")
+        screen = try session.waitFor(timeout: .seconds(15)) { $0.contains { $0.contains("χ₁") && $0.contains("0.938636268199") } && $0.contains { $0.contains("c_l") } }
+        try session.send("j", "+")
+        screen = try session.waitFor(timeout: .seconds(15)) { $0.contains { $0.contains("σw²") && $0.contains("1.6") } && !$0.contains { $0.contains("0.938636268199") } && !$0[0].contains("⟳") }
+        let chi1 = try CLI.run(["calc", "meanfield", "--phi", "tanh", "--sw2", "1.6", "--sb2", "0.05"]).stdout
+            .split(separator: "\n").map { $0.split(separator: " ").map(String.init) }.first { $0.first == "χ₁" }?.dropFirst().first
+        #expect(chi1 != nil && screen.contains { $0.contains("χ₁") && $0.contains(chi1!) }, "\(chi1 ?? "no χ₁ from the CLI")")
+
+        // The phase diagram: the point moves right across the tanh line at σb² = 0.05.
+        try session.send(":")
+        try session.type("calc phase phi=tanh sw2=1.7 sb2=0.05")
+        try session.send("Enter")
+        screen = try session.waitFor(timeout: .seconds(15)) { $0.contains { $0.contains("ordered and chaotic phases") } && $0.contains { $0.contains("phase") && $0.contains("ordered") } }
+        for _ in 0..<3 { try session.send("Right") }
+        screen = try session.waitFor(timeout: .seconds(15)) { $0.contains { $0.contains("σw²") && $0.contains("1.85") } && $0.contains { $0.contains("phase") && $0.contains("chaotic") } }
+
+        // Narrower: the pane takes the note's place; wider again; then close the three panes.
+        try session.resize(width: 90, height: 30)
+        screen = try session.waitFor(timeout: .seconds(15)) { $0.count == 30 && $0.contains { $0.contains("ordered and chaotic") } && !$0[0].contains("Reading") }
+        try session.resize(width: 140, height: 40)
+        _ = try session.waitFor(timeout: .seconds(15)) { $0.count == 40 && $0[0].contains("Reading") }
+        try session.send("x", "x", "x")
+        screen = try session.waitFor { !$0[0].contains("Kernels") && !$0[0].contains("Phase diagram") }
+
+        let outcome = try Self.quit(session)
+        #expect(outcome.status == 0)
+        #expect(outcome.terminalRestored, "after quitting: \(outcome.screen)")
+    }
 }
