@@ -12,6 +12,12 @@ public enum App {
     }
 
     public static func update(_ state: inout AppState, _ message: Message) -> [Effect] {
+        let effects = handle(message, &state)
+        // Calculator blocks a layout met without a result are computed off the main loop.
+        return effects + state.requestWantedBlocks()
+    }
+
+    private static func handle(_ message: Message, _ state: inout AppState) -> [Effect] {
         switch message {
         case .key(let key):
             state.status = nil
@@ -55,6 +61,9 @@ public enum App {
             return []
         case .calculated(let result):
             state.receive(result)
+            return []
+        case .blockCalculated(let key, let output):
+            state.receiveBlock(key, output)
             return []
         }
     }

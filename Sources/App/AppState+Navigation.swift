@@ -94,6 +94,8 @@ extension AppState {
         case .reading:
             if let fold = foldUnderCursor {
                 setFold(fold, collapsed: !collapsed.contains(fold))
+            } else if let source = reading.document.lines[safe: reading.cursor]?.embed {
+                return openBlock(source)
             } else if reading.focusedLink != nil {
                 return openFocusedLink()
             }

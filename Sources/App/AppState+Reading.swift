@@ -34,14 +34,17 @@ extension AppState {
             return
         }
         let width = readingWidth
+        let wanted = CalculatorBlocks.Wanted()
+        let embeds = CalculatorBlocks.renderer(blocks, glyphs: glyphs, wanted: wanted)
         switch subject {
         case .note(let id):
             guard let note = garden.note(id) else { return }
-            reading.document = ReadingDocument.note(note, in: garden, width: width, collapsed: collapsed, glyphs: glyphs)
+            reading.document = ReadingDocument.note(note, in: garden, width: width, collapsed: collapsed, glyphs: glyphs, embeds: embeds)
         case .topic(let id):
             guard let topic = garden.topic(id) else { return }
-            reading.document = ReadingDocument.topic(topic, in: garden, counts: counts, width: width, glyphs: glyphs)
+            reading.document = ReadingDocument.topic(topic, in: garden, counts: counts, width: width, glyphs: glyphs, embeds: embeds)
         }
+        blocks.wanted.merge(wanted.requests) { $1 }
         reading.width = width
         let count = reading.document.lines.count
         reading.cursor = min(reading.cursor, max(0, count - 1))

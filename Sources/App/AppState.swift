@@ -50,6 +50,8 @@ public struct AppState: Sendable {
     public var history: [Visit] = []
     /// The calculator panes.
     public var calculators = CalculatorDeck()
+    /// Results of the calculator blocks in notes.
+    public var blocks = BlockCache()
     public var overlay: Overlay?
     /// A one-line message in the status bar until the next key.
     public var status: StatusMessage?

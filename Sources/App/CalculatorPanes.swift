@@ -80,6 +80,12 @@ extension AppState {
             status = StatusMessage(problem.message, isError: true)
             return []
         }
+        return openCalculator(settings, window: nil)
+    }
+
+    /// Shows a calculator with these settings (and window), opening its pane if needed.
+    mutating func openCalculator(_ settings: CalculatorSettings, window: PhaseWindow?) -> [Effect] {
+        let kind = settings.kind
         if let index = calculators.panes.firstIndex(where: { $0.kind == kind }) {
             calculators.visible = index
             calculators.panes[index].settings = settings
@@ -88,6 +94,7 @@ extension AppState {
             calculators.nextID += 1
             calculators.visible = calculators.panes.count - 1
         }
+        if let window { calculators.panes[calculators.visible].window = window }
         if kind == .phase { followPoint() }
         calculators.inFront = true
         focus = .calculator

@@ -14,6 +14,8 @@ public enum Message: Sendable {
     case effectFailed(String)
     /// A calculator's computation finished (dropped unless it answers the pane's latest request).
     case calculated(CalculatorResult)
+    /// A calculator block's result.
+    case blockCalculated(BlockKey, CalculatorOutput)
 }
 
 /// Work for the run loop: I/O that the pure update must not do. Each may answer with messages.
@@ -29,5 +31,7 @@ public enum Effect: Sendable, Equatable {
     case calculate(paneID: Int, generation: Int, CalculatorRequest)
     /// Forget the pane's waiting request (the pane closed).
     case cancelCalculation(paneID: Int)
+    /// Compute a calculator block's result off the main loop; answers `.blockCalculated`.
+    case calculateBlock(BlockKey, CalculatorRequest)
     case quit
 }

@@ -6,10 +6,11 @@ import Screen
 /// Lays out what the reading pane shows: a note (a header block from its front matter, its
 /// Markdown body, its backlinks) or a topic's page (title, counts, prose, sub-topics).
 enum ReadingDocument {
-    static func note(_ note: Note, in garden: Garden, width: Int, collapsed: Set<FoldID>, glyphs: Glyphs) -> RenderedDocument {
+    static func note(_ note: Note, in garden: Garden, width: Int, collapsed: Set<FoldID>, glyphs: Glyphs,
+                     embeds: EmbedRenderer? = nil) -> RenderedDocument {
         var document = RenderedDocument()
         append(header(note, width: width, glyphs: glyphs), to: &document)
-        var body = MarkdownLayout.render(Markdown.parse(String(note.body)), width: width, collapsed: collapsed, glyphs: glyphs)
+        var body = MarkdownLayout.render(Markdown.parse(String(note.body)), width: width, collapsed: collapsed, glyphs: glyphs, embeds: embeds)
         markBrokenWikiLinks(&body, in: garden)
         append(body, to: &document)
         let backlinks = (garden.backlinks[note.id] ?? []).compactMap(garden.note)
@@ -50,7 +51,8 @@ enum ReadingDocument {
         }
     }
 
-    static func topic(_ topic: Topic, in garden: Garden, counts allCounts: [String: (read: Int, total: Int)], width: Int, glyphs: Glyphs) -> RenderedDocument {
+    static func topic(_ topic: Topic, in garden: Garden, counts allCounts: [String: (read: Int, total: Int)], width: Int, glyphs: Glyphs,
+                      embeds: EmbedRenderer? = nil) -> RenderedDocument {
         let counts = allCounts[topic.id]
         var document = RenderedDocument()
         var lines: [[Span]] = [[Span(topic.title.isEmpty ? "Garden" : topic.title, Style(.heading1, bold: true))]]
@@ -66,7 +68,7 @@ enum ReadingDocument {
             document.lines += TextWrap.wrap(line, width: width).map { RenderedLine($0) }
         }
         if !topic.prose.isEmpty {
-            let prose = MarkdownLayout.render(Markdown.parse(String(topic.prose)), width: width, glyphs: glyphs)
+            let prose = MarkdownLayout.render(Markdown.parse(String(topic.prose)), width: width, glyphs: glyphs, embeds: embeds)
             append(prose, to: &document, separated: true)
         }
         let children = topic.children.compactMap(garden.topic)

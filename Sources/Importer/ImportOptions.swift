@@ -14,6 +14,9 @@ public struct ImportOptions: Sendable {
     public var aliases: [String: String] = [:]
     /// Topic id → calculators it offers, written into its index when it has none.
     public var calculators: [String: [String]] = [:]
+    /// Topic id → calculator blocks (`calc …` / `plot …` commands) its page shows, each added
+    /// as a ```trellis fence to the page's prose unless it is there already.
+    public var blocks: [String: [String]] = [:]
     /// The name recorded as `page:` in sources; default: the page's title, else its file name.
     public var pageName: String?
 
@@ -21,6 +24,10 @@ public struct ImportOptions: Sendable {
 
     public mutating func place(section: String, at topic: String) {
         places[TitleKey.of(section)] = topic.trimmingSlashes
+    }
+
+    public mutating func addBlock(_ command: String, to topic: String) {
+        blocks[topic.trimmingSlashes, default: []].append(command)
     }
 
     public mutating func alias(_ written: String, as title: String) {

@@ -47,6 +47,11 @@ extension Importer {
         if let names = options.calculators[id], plan.existing?.calculators.isEmpty ?? true {
             plan.calculators = names
         }
+        let existingProse = plan.existing.map { String($0.prose) } ?? ""
+        for command in options.blocks[id] ?? [] {
+            let fence = "```trellis\n" + command + "\n```"
+            if !existingProse.contains(fence) && !plan.prose.contains(fence) { plan.prose.append(fence) }
+        }
         topicPlans[id] = plan
         topicOrder.append(id)
     }

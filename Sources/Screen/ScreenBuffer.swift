@@ -125,6 +125,24 @@ public struct ScreenBuffer: Equatable, Sendable {
         }
     }
 
+    /// The rows as styled lines (runs of one style merged, continuation cells skipped, trailing
+    /// plain blanks trimmed): a drawing to place among the lines of a document.
+    public var styledLines: [StyledLine] {
+        (0..<height).map { y in
+            var spans: [Span] = []
+            for x in 0..<width where !self[x, y].isContinuation {
+                let cell = self[x, y]
+                if let last = spans.last, last.style == cell.style {
+                    spans[spans.count - 1] = Span(last.text + cell.text, last.style)
+                } else {
+                    spans.append(Span(cell.text, cell.style))
+                }
+            }
+            while let last = spans.last, last.style == .plain, last.text.allSatisfy({ $0 == " " }) { spans.removeLast() }
+            return StyledLine(spans)
+        }
+    }
+
     // MARK: - Private
 
     private func clip(_ rect: Rect) -> Rect {

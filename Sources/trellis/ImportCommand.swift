@@ -35,6 +35,9 @@ struct ImportCommand: ParsableCommand {
     @Option(name: .customLong("calculator"), help: ArgumentHelp("Calculators a topic offers.", valueName: "TOPIC=NAME[,NAME]"))
     var calculators: [String] = []
 
+    @Option(name: .customLong("block"), help: ArgumentHelp("A calculator block a topic's page shows (a calc or plot command).", valueName: "TOPIC=COMMAND"))
+    var blocks: [String] = []
+
     @Option(help: "Name recorded as the page in each note's sources (default: its title or file name).")
     var pageName: String?
 
@@ -42,7 +45,7 @@ struct ImportCommand: ParsableCommand {
     var dryRun = false
 
     func validate() throws {
-        for pair in places + aliases + calculators where Self.split(pair) == nil {
+        for pair in places + aliases + calculators + blocks where Self.split(pair) == nil {
             throw ValidationError("'\(pair)' must have the form LEFT=RIGHT")
         }
     }
@@ -57,6 +60,10 @@ struct ImportCommand: ParsableCommand {
         for pair in calculators {
             let (topic, names) = Self.split(pair)!
             options.calculators[topic] = names.split(separator: ",").map { String($0) }
+        }
+        for pair in blocks {
+            let (topic, command) = Self.split(pair)!
+            options.addBlock(command, to: topic)
         }
         let garden = into ?? GardenLocation.defaultPath()
         let report: Importer.Report

@@ -211,3 +211,97 @@ struct CalculatorPaneSnapshotTests {
         }
     }
 }
+
+/// Calculator blocks in notes: computed off the main loop once per block and width, drawn in
+/// place, refused when not a calculator command, and opened as a pane with Enter.
+@Suite("Calculator blocks")
+struct CalculatorBlockTests {
+    /// The mean-field topic's page, its blocks computed.
+    static func page(_ size: Size = Size(width: 120, height: 40)) -> (AppState, Int) {
+        var state = TestGarden.state(size)
+        state.selectTopic("models/mean-field")
+        state.show(.topic("models/mean-field"))
+        let effects = state.requestWantedBlocks()
+        var computed = 0
+        for effect in effects {
+            guard case .calculateBlock(let key, let request) = effect else { continue }
+            computed += 1
+            _ = App.update(&state, .blockCalculated(key, CalculatorEngine.run(request)))
+        }
+        return (state, computed)
+    }
+
+    @Test("a calc block shows the calculator's table; a plot block its figure; other commands an error, run never")
+    func blocksRender() {
+        let (state, computed) = Self.page()
+        #expect(computed == 2)
+        let text = state.reading.document.lines.map(\.content.text)
+        // ReLU at σw² = 2, σb² = 0 is critical: χ₁ = 1 exactly (closed form).
+        #expect(text.contains { $0.hasPrefix("χ₁") && $0.split(separator: " ").dropFirst().first == "1" })
+        #expect(text.contains { $0.contains("tanh: ordered and chaotic phases") })
+        #expect(text.contains { $0.hasPrefix("trellis block: not a calculator command") })
+        #expect(text.contains("  rm -rf /"))
+        // Every line a block drew carries its source, and none is wider than the pane.
+        let tagged = state.reading.document.lines.filter { $0.embed != nil }
+        #expect(Set(tagged.compactMap(\.embed)).count == 3)
+        #expect(state.reading.document.lines.allSatisfy { $0.content.width <= state.reading.width })
+        #expect(state.screen.contains { $0.contains("calc meanfield --phi relu --sw2 2 --sb2 0") })
+    }
+
+    @Test("results are cached per block and width: showing the page again computes nothing")
+    func blocksAreCached() {
+        var (state, _) = Self.page()
+        state.show(.topic("models"))
+        state.show(.topic("models/mean-field"))
+        #expect(state.requestWantedBlocks().isEmpty)
+        // A new width draws the figure anew.
+        let effects = App.update(&state, .resize(Size(width: 100, height: 40)))
+        #expect(effects.contains { if case .calculateBlock = $0 { return true } else { return false } })
+    }
+
+    @Test("Enter on a block opens its calculator with the block's values")
+    func enterOpensThePane() throws {
+        var (state, _) = Self.page()
+        state.focus = .reading
+        let line = try #require(state.reading.document.lines.firstIndex { $0.embed?.hasPrefix("plot phase") == true })
+        state.moveCursor(to: line)
+        let effects = state.press("enter")
+        #expect(state.calculators.current?.kind == .phase)
+        #expect(state.calculators.current?.settings.number("sw2") == 1.76 && state.calculators.current?.settings.number("sb2") == 0.05)
+        #expect(effects.contains { if case .calculate = $0 { return true } else { return false } })
+        let bad = try #require(state.reading.document.lines.firstIndex { $0.embed == "rm -rf /" })
+        state.focus = .reading
+        state.moveCursor(to: bad)
+        state.press("enter")
+        #expect(state.status?.isError == true)
+    }
+
+    @Test("block commands parse into the calculators' settings", arguments: [
+        ("calc meanfield --phi erf --sw2 1.9 --sb2 0.2", CalculatorKind.meanField, false),
+        ("plot trajectory --phi tanh --sw2 1.5 --sb2 0.05 --depth 40", .meanField, true),
+        ("plot phase --phi erf --sw2 0.5:3 --sb2 0:1", .phase, true),
+        ("plot kernel --phi relu --depth 3 --sw2 2 --sb2 0.1 --kind ntk", .kernel, true),
+        ("calc sphere --phi relu --depth 1 --sw2 2 --sb2 0 --kernel nngp --d 3 --lmax 10", .spectrum, false),
+        ("trellis plot learning-curve --phi relu --depth 2 --sw2 2 --sb2 0 --d 3 --lmax 10", .eigenlearning, true),
+    ])
+    func parse(source: String, kind: CalculatorKind, figure: Bool) throws {
+        let block = try CalculatorBlock.parse(source).get()
+        #expect(block.settings.kind == kind && block.showsFigure == figure)
+        if kind == .phase {
+            #expect(block.window == PhaseWindow(sw2: 0.5...3, sb2: 0...1))
+            #expect(block.settings.number("sw2") == 1.75 && block.settings.number("sb2") == 0.5)
+        }
+    }
+
+    @Test("bad blocks are refused with a reason", arguments: [
+        "calc grid --phi tanh --sw2 0:4:10 --sb2 0", "plot phase --phi tanh --point 1.5", "calc meanfield --phi tanh --sw2",
+        "calc meanfield --phi tanh --sw2 -1 --sb2 0", "plot phase --sw2 4:1", "calc meanfield --phi tanh\ncalc meanfield --phi erf", "",
+    ])
+    func badBlocks(source: String) {
+        guard case .failure(let problem) = CalculatorBlock.parse(source) else {
+            Issue.record("accepted: \(source)")
+            return
+        }
+        #expect(!problem.message.isEmpty)
+    }
+}

@@ -19,7 +19,26 @@ enum TestGarden {
         write("models/index.md", "---\ntitle: Models\norder: 1\n---\nAlong the Pareto frontier.\n")
         write("models/linear-regression/index.md", "---\ntitle: Linear regression\norder: 1\n---\n")
         write("models/nngp-ntk/index.md", "---\ntitle: NNGP / NTK\norder: 3\ncalculators: [kernel]\n---\n")
-        write("models/mean-field/index.md", "---\ntitle: Mean field / muP\norder: 6\ncalculators: [meanfield]\n---\n")
+        write("models/mean-field/index.md", """
+            ---
+            title: Mean field / muP
+            order: 6
+            calculators: [meanfield]
+            ---
+            Signal propagation at the edge of chaos.
+
+            ```trellis
+            calc meanfield --phi relu --sw2 2 --sb2 0
+            ```
+
+            ```trellis
+            plot phase --phi tanh --point 1.76,0.05
+            ```
+
+            ```trellis
+            rm -rf /
+            ```
+            """)
         write("optimization/index.md", "---\ntitle: Optimization\norder: 2\n---\n")
         write("models/nngp-ntk/lee2018.md", """
             ---

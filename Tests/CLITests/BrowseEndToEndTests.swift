@@ -8,11 +8,15 @@ struct BrowseEndToEndTests {
     /// that after quitting the test can see the terminal the shell got back.
     private static func start(_ garden: FixtureGarden, width: Int = 100, height: Int = 30,
                               options: String = "") throws -> TmuxSession {
-        let cache = garden.base + "/cache"
+        try start(root: garden.root, cache: garden.base + "/cache", width: width, height: height, options: options)
+    }
+
+    private static func start(root: String, cache: String, width: Int = 100, height: Int = 30,
+                              options: String = "") throws -> TmuxSession {
         let session = try TmuxSession.shell(width: width, height: height,
                                             environment: ["TRELLIS_CACHE_DIR": cache, "TRELLIS_CONFIG": "/dev/null"])
         let report = #"; echo "r""c=$? modes=$(stty -a | tr ' ' '\n' | grep -E '^-?(icanon|echo)$' | tr '\n' ',')""#
-        try session.type(TmuxSession.quoted(CLI.binary) + " --garden " + TmuxSession.quoted(garden.root) + " " + options + report)
+        try session.type(TmuxSession.quoted(CLI.binary) + " --garden " + TmuxSession.quoted(root) + " " + options + report)
         try session.send("Enter")
         _ = try session.waitFor { $0.contains { $0.contains("Topics") && $0.contains("Papers") } }
         return session
@@ -172,5 +176,31 @@ struct BrowseEndToEndTests {
         let outcome = try Self.quit(session)
         #expect(outcome.status == 0)
         #expect(outcome.terminalRestored, "after quitting: \(outcome.screen)")
+    }
+
+    @Test("the shipped garden's mean-field page shows its live calculator blocks; c opens the topic's calculator")
+    func shippedCalculatorBlocks() throws {
+        let package = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent().path
+        let cache = FileManager.default.temporaryDirectory.appendingPathComponent("trellis-blocks-\(UUID().uuidString)").path
+        defer { try? FileManager.default.removeItem(atPath: cache) }
+        let session = try Self.start(root: package + "/garden", cache: cache, width: 140, height: 50, options: "--colors none --no-mouse")
+        defer { session.close() }
+        try session.send(":")
+        try session.type("topic Mean field / muP")
+        try session.send("Enter")
+        // The table of `calc meanfield --phi tanh --sw2 1.76 --sb2 0.05` (χ₁ as the CLI prints it) and the phase diagram.
+        let chi1 = try CLI.run(["calc", "meanfield", "--phi", "tanh", "--sw2", "1.76", "--sb2", "0.05"]).stdout
+            .split(separator: "\n").map { $0.split(separator: " ").map(String.init) }.first { $0.first == "χ₁" }?.dropFirst().first
+        let screen = try session.waitFor(timeout: .seconds(15)) { screen in
+            screen.contains { $0.contains("χ₁") && chi1.map($0.contains) == true } && screen.contains { $0.contains("tanh: ordered and chaotic phases") }
+        }
+        #expect(screen.contains { $0.contains("plot phase --phi tanh --point 1.76,0.05") })
+        // c opens the topic's first calculator beside the page, at its defaults (tanh, σw² 1.5, σb² 0.05).
+        let xiC = try CLI.run(["calc", "meanfield", "--phi", "tanh", "--sw2", "1.5", "--sb2", "0.05"]).stdout
+            .split(separator: "\n").map { $0.split(separator: " ").map(String.init) }.first { $0.first == "ξ_c" }?.dropFirst().first ?? "no ξ_c"
+        try session.send("c")
+        _ = try session.waitFor(timeout: .seconds(15)) { $0[0].contains("Mean field") && $0.contains { $0.contains("ξ_c") && $0.contains(xiC) } }
+        let outcome = try Self.quit(session)
+        #expect(outcome.status == 0 && outcome.terminalRestored)
     }
 }

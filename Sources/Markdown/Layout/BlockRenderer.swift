@@ -22,10 +22,12 @@ struct BlockRenderer {
     /// folded).
     var folds: [FoldID] = []
     var detailsCount = 0
+    let embeds: EmbedRenderer?
 
-    init(glyphs: Glyphs, collapsed: Set<FoldID>) {
+    init(glyphs: Glyphs, collapsed: Set<FoldID>, embeds: EmbedRenderer? = nil) {
         self.glyphs = glyphs
         self.collapsed = collapsed
+        self.embeds = embeds
     }
 
     /// A sequence of blocks (a document, a quote, a list item), one blank line between blocks
@@ -76,6 +78,7 @@ struct BlockRenderer {
         case .blockQuote(let blocks, _):
             return quote(blocks, width: width)
         case .codeBlock(let info, let literal, _):
+            if let embeds, let lines = embeds(info, literal, width) { return lines }
             return codeBlock(info: info, literal: literal, width: width)
         case .htmlBlock(let html, _):
             return htmlBlock(html, width: width)

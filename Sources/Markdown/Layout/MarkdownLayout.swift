@@ -10,10 +10,12 @@ public enum MarkdownLayout {
     /// Links are numbered in the order they first appear on screen, which is reading order;
     /// a link inside folded content is not in `links`. `folds` lists every fold in document
     /// order, including those inside a folded one (which have no header line then).
+    /// `embeds`, when given, may draw a fenced code block another way (see `EmbedRenderer`).
     public static func render(
-        _ document: MarkdownDocument, width: Int, collapsed: Set<FoldID> = [], glyphs: Glyphs = .unicode
+        _ document: MarkdownDocument, width: Int, collapsed: Set<FoldID> = [], glyphs: Glyphs = .unicode,
+        embeds: EmbedRenderer? = nil
     ) -> RenderedDocument {
-        var renderer = BlockRenderer(glyphs: glyphs, collapsed: collapsed)
+        var renderer = BlockRenderer(glyphs: glyphs, collapsed: collapsed, embeds: embeds)
         var lines = renderer.render(document.blocks, width: max(1, width))
         let links = numberLinks(in: &lines, found: renderer.links)
         return RenderedDocument(lines: lines, links: links, folds: renderer.folds)

@@ -35,12 +35,20 @@ public struct RenderedLine: Equatable, Sendable {
     /// Set on the header line of a foldable section (the abstract's heading, a `<details>`
     /// summary): Enter on that line folds or unfolds it.
     public var fold: FoldID?
+    /// Set on the lines an embedded block drew (a calculator block): the block's source, for
+    /// the reading pane to act on (Enter opens its calculator).
+    public var embed: String?
 
-    public init(_ content: StyledLine, fold: FoldID? = nil) {
+    public init(_ content: StyledLine, fold: FoldID? = nil, embed: String? = nil) {
         self.content = content
         self.fold = fold
+        self.embed = embed
     }
 }
+
+/// Draws a fenced code block some other way (a calculator block as its result): given the
+/// info string, the literal and the width, the lines to show instead, or nil to show the code.
+public typealias EmbedRenderer = (_ info: String, _ literal: String, _ width: Int) -> [RenderedLine]?
 
 /// A Markdown document laid out for a given width: the lines to show, the links on them (spans
 /// carry indices into `links`), and the foldable sections in order.

@@ -87,6 +87,8 @@ final class BrowseLoop {
                 calculations.submit(paneID: paneID, generation: generation, request)
             case .cancelCalculation(let paneID):
                 calculations.cancel(paneID: paneID)
+            case .calculateBlock(let key, let request):
+                background { .blockCalculated(key, CalculatorEngine.run(request)) }
             case .quit:
                 break
             }

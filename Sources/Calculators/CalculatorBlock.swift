@@ -1,0 +1,87 @@
+import Foundation
+
+/// A calculator block in a note: a fenced code block whose info string is `trellis` and whose
+/// body is one `calc …` or `plot …` command in the command line's syntax,
+///
+///     ```trellis
+///     plot phase --phi erf --point 1.5,0.05
+///     ```
+///
+/// read into the pane it stands for. Nothing is executed: the command is only parsed into a
+/// calculator's settings, and anything that is not a `calc` or `plot` command of a calculator
+/// with a pane is a problem to show in its place.
+public struct CalculatorBlock: Sendable, Equatable {
+    /// The info string that marks a block.
+    public static let infoString = "trellis"
+
+    /// The settings the command gives its calculator.
+    public var settings: CalculatorSettings
+    /// The phase diagram's window (`--sw2 FROM:TO`, `--sb2 FROM:TO`).
+    public var window: PhaseWindow
+    /// A `plot` shows the figure; a `calc` the table of results.
+    public var showsFigure: Bool
+
+    /// The commands a block takes, and the calculator each opens.
+    static let commands: [String: (CalculatorKind, figure: Bool)] = [
+        "calc meanfield": (.meanField, false), "plot trajectory": (.meanField, true),
+        "plot phase": (.phase, true), "plot kernel": (.kernel, true),
+        "calc sphere": (.spectrum, false), "plot spectrum": (.spectrum, true),
+        "plot learning-curve": (.eigenlearning, true),
+    ]
+
+    public static func parse(_ text: String) -> Result<CalculatorBlock, CalculatorProblem> {
+        let lines = text.split(whereSeparator: \.isNewline).map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+        guard lines.count == 1 else {
+            return .failure(CalculatorProblem("a trellis block holds one calc or plot command, not \(lines.count) lines"))
+        }
+        var words = lines[0].split(separator: " ").map { String($0).trimmingCharacters(in: CharacterSet(charactersIn: "'\"")) }
+        if words.first == "trellis" { words.removeFirst() }
+        guard words.count >= 2, let (kind, figure) = commands[words[0] + " " + words[1]] else {
+            let known = commands.keys.sorted().joined(separator: ", ")
+            return .failure(CalculatorProblem("not a calculator command (a block takes \(known)): \(lines[0])"))
+        }
+        var block = CalculatorBlock(settings: CalculatorSettings(kind), window: PhaseWindow(), showsFigure: figure)
+        var assignments: [String] = []
+        var index = 2
+        while index < words.count {
+            let option = words[index]
+            guard option.hasPrefix("--"), index + 1 < words.count else {
+                return .failure(CalculatorProblem("expected --option value, not '\(option)'"))
+            }
+            let value = words[index + 1]
+            index += 2
+            switch (kind, String(option.dropFirst(2))) {
+            case (_, "kernel"):
+                assignments.append("kind=" + value)
+            case (.phase, "point"):
+                let parts = value.split(separator: ",")
+                guard parts.count == 2 else { return .failure(CalculatorProblem("--point takes SW2,SB2, not \(value)")) }
+                assignments += ["sw2=" + parts[0], "sb2=" + parts[1]]
+            case (.phase, let axis) where axis == "sw2" || axis == "sb2":
+                guard let range = Self.range(value) else {
+                    return .failure(CalculatorProblem("--\(axis) takes FROM:TO with 0 ≤ FROM < TO, not \(value)"))
+                }
+                if axis == "sw2" { block.window.sw2 = range } else { block.window.sb2 = range }
+            case (_, let key):
+                assignments.append(key + "=" + value)
+            }
+        }
+        if let problem = block.settings.apply(assignments) { return .failure(problem) }
+        if kind == .phase {
+            // The point, when not given, sits in the window's middle.
+            if !assignments.contains(where: { $0.hasPrefix("sw2=") }) { block.settings.set("sw2", .number(Self.middle(block.window.sw2))) }
+            if !assignments.contains(where: { $0.hasPrefix("sb2=") }) { block.settings.set("sb2", .number(Self.middle(block.window.sb2))) }
+        }
+        return .success(block)
+    }
+
+    static func range(_ text: String) -> ClosedRange<Double>? {
+        let parts = text.split(separator: ":").compactMap { Double($0) }
+        guard parts.count == 2, parts[0].isFinite, parts[1].isFinite, parts[0] >= 0, parts[0] < parts[1] else { return nil }
+        return parts[0]...parts[1]
+    }
+
+    static func middle(_ range: ClosedRange<Double>) -> Double {
+        ParameterSpec.rounded((range.lowerBound + range.upperBound) / 2)
+    }
+}
