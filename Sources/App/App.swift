@@ -35,8 +35,14 @@ public enum App {
             state.loadError = nil
             state.counts = garden.readCounts()
             state.subtreeNoteIDs = [:]
-            state.tree = TreeState(expanded: Set([garden.rootTopic.id] + garden.rootTopic.children),
-                                   selected: garden.rootTopic.id)
+            // The root, its children, and the topics marked `expanded: true` with their
+            // ancestors (the shipped garden's Models: the Pareto frontier on the first screen).
+            var expanded = Set([garden.rootTopic.id] + garden.rootTopic.children)
+            for topic in garden.topics where topic.startsExpanded {
+                var id: String? = topic.id
+                while let current = id { expanded.insert(current); id = garden.topic(current)?.parent }
+            }
+            state.tree = TreeState(expanded: expanded, selected: garden.rootTopic.id)
             state.refreshList()
             state.show(.topic(garden.rootTopic.id))
             if !garden.problems.isEmpty {

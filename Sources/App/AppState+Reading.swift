@@ -123,14 +123,38 @@ extension AppState {
             status = StatusMessage("Opening \(url)")
             return [.openURL(url)]
         case .wiki(let name):
-            guard let note = garden?.find(name) else {
-                status = StatusMessage("No note called \"\(name)\"", isError: true)
+            // [[Note#Heading]] opens the note at that heading; [[#Heading]] stays in this one.
+            let parts = name.split(separator: "#", maxSplits: 1, omittingEmptySubsequences: false).map(String.init)
+            let heading = parts.count > 1 ? parts[1].trimmingCharacters(in: .whitespaces) : ""
+            let target: Note?
+            if parts[0].isEmpty, case .note(let id)? = reading.subject { target = garden?.note(id) } else { target = garden?.find(parts[0]) }
+            guard let note = target ?? garden?.find(name) else {
+                status = StatusMessage("No note called \"\(parts[0])\"", isError: true)
                 return []
             }
             rememberVisit()
             reveal(note.id)
             focus = .reading
+            if !heading.isEmpty {
+                if let line = headingLine(heading) {
+                    moveCursor(to: line)
+                    reading.scroll = min(line, max(0, reading.document.lines.count - visibleRows(.reading)))
+                } else {
+                    status = StatusMessage("\(note.title) has no heading \"\(heading)\"")
+                }
+            }
             return []
+        }
+    }
+
+    /// The line of the heading whose text is `heading` (any case; a fold's ▸ or ▾ aside).
+    func headingLine(_ heading: String) -> Int? {
+        let wanted = heading.lowercased()
+        let headingRoles: Set<Role> = [.heading1, .heading2, .heading3]
+        return reading.document.lines.firstIndex { line in
+            guard line.content.spans.contains(where: { headingRoles.contains($0.style.role) }) else { return false }
+            let text = line.content.text.lowercased().trimmingCharacters(in: .whitespaces)
+            return text == wanted || text.hasSuffix(" " + wanted) || text.hasPrefix(wanted + " (")
         }
     }
 

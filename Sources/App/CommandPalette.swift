@@ -78,6 +78,18 @@ enum CommandPalette {
         return []
     }
 
+    /// What a completion does, shown beside it: a verb's or a command's help.
+    static func description(of completion: String) -> String? {
+        let verbHelp = [
+            "topic": "go to a topic", "status": "filter the papers by read status", "tag": "filter the papers by tag",
+            "clear": "clear the filters", "calc": "open a calculator pane (meanfield, phase, kernel, …)",
+        ]
+        if let help = verbHelp[completion] { return help }
+        if let command = Command(rawValue: completion) { return command.help }
+        if completion.hasPrefix("calc "), let kind = CalculatorKind(name: String(completion.dropFirst(5))) { return kind.title + " pane" }
+        return nil
+    }
+
     /// Candidates for what has been typed so far, best first (prefix matches, then others
     /// containing the text), at most 50.
     static func completions(for input: String, _ state: AppState) -> [String] {

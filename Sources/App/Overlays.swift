@@ -201,7 +201,12 @@ enum PaletteView {
             let selected = first + offset == palette.selected
             let style = selected ? Style(.selection, bold: true) : Style(.overlay)
             buffer.fill(Rect(x: inside.x, y: y, width: inside.width, height: 1), style: style)
-            buffer.write(completion, x: inside.x + 1, y: y, style: style, limit: inside.width - 1)
+            let used = buffer.write(completion, x: inside.x + 1, y: y, style: style, limit: inside.width - 1)
+            // A command's help beside its name, when there is room.
+            if let help = CommandPalette.description(of: completion), used + 4 < inside.width - 1 {
+                write(help, x: inside.x + 3 + used, y: y, style: selected ? style : Style(.muted), room: inside.width - 3 - used,
+                      ellipsis: state.glyphs.ellipsis, into: &buffer)
+            }
         }
     }
 }

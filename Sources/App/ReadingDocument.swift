@@ -39,7 +39,11 @@ enum ReadingDocument {
     /// is followed.
     private static func markBrokenWikiLinks(_ document: inout RenderedDocument, in garden: Garden) {
         let broken = Set(document.links.indices.filter { index in
-            if case .wiki(let name) = document.links[index].target { return garden.find(name) == nil }
+            if case .wiki(let name) = document.links[index].target {
+                // [[Note#Heading]] names the note before the #; [[#Heading]] this note.
+                let note = name.split(separator: "#", maxSplits: 1, omittingEmptySubsequences: false).first.map(String.init) ?? name
+                return !note.isEmpty && garden.find(note) == nil && garden.find(name) == nil
+            }
             return false
         })
         guard !broken.isEmpty else { return }

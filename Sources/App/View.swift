@@ -50,7 +50,10 @@ extension App {
         switch pane {
         case .tree: break
         case .list:
-            title += " (\(state.list.noteIDs.count))"
+            // Papers only; items (• links, to-dos) are counted apart.
+            let papers = state.list.noteIDs.filter { state.garden?.note($0)?.kind == .paper }.count
+            let items = state.list.noteIDs.count - papers
+            title += " (\(papers))" + (items > 0 ? " + \(items) item" + (items == 1 ? "" : "s") : "")
             if state.filter.isActive { title += state.glyphs.dot + state.filter.description }
         case .reading: break
         case .calculator:

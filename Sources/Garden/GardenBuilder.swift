@@ -77,7 +77,8 @@ struct GardenBuilder {
     }
 
     static func displayOrder(_ a: Topic, _ b: Topic) -> Bool {
-        (a.order ?? Int.max, a.title.lowercased(), a.id) < (b.order ?? Int.max, b.title.lowercased(), b.id)
+        if (a.order ?? Int.max) != (b.order ?? Int.max) { return (a.order ?? Int.max) < (b.order ?? Int.max) }
+        return NaturalOrder.less(a.title.lowercased(), a.id, b.title.lowercased(), b.id)
     }
 
     // MARK: Notes
@@ -125,7 +126,8 @@ struct GardenBuilder {
             let sorted = topic.noteIDs.compactMap { byID[$0] }.sorted { a, b in
                 let orderA = notes[a].topics.first == topic.id ? notes[a].order ?? Int.max : Int.max
                 let orderB = notes[b].topics.first == topic.id ? notes[b].order ?? Int.max : Int.max
-                return (orderA, lowerTitles[a], notes[a].id) < (orderB, lowerTitles[b], notes[b].id)
+                if orderA != orderB { return orderA < orderB }
+                return NaturalOrder.less(lowerTitles[a], notes[a].id, lowerTitles[b], notes[b].id)
             }
             sortedTopics[position].noteIDs = sorted.map { notes[$0].id }
             for index in sorted where notes[index].topics.first == topic.id && seen.insert(notes[index].id).inserted {
@@ -187,4 +189,38 @@ struct GardenBuilder {
     static func line(of key: String, in file: ParsedFile) -> Int? { file.keyLines[key] }
 
     static func line(of key: String, inBody note: Note) -> Int? { note.keyLines[key] ?? 1 }
+}
+
+/// Titles in the order a person expects: runs of digits compare as numbers, so "Lecture 2"
+/// comes before "Lecture 10"; ties fall back to the id.
+enum NaturalOrder {
+    static func less(_ a: String, _ aID: String, _ b: String, _ bID: String) -> Bool {
+        if a != b {
+            if compare(a, b) { return true }
+            if compare(b, a) { return false }
+        }
+        return (a, aID) < (b, bID)  // "a01" and "a1" are equal as numbers: any fixed order
+    }
+
+    /// `a` before `b`, digits compared by value (leading zeros aside), everything else by
+    /// Unicode scalar value.
+    static func compare(_ a: String, _ b: String) -> Bool {
+        var i = a.unicodeScalars.makeIterator(), j = b.unicodeScalars.makeIterator()
+        var x = i.next(), y = j.next()
+        while let p = x, let q = y {
+            if p.properties.numericType == .decimal, q.properties.numericType == .decimal, p.isASCII, q.isASCII {
+                var left = "", right = ""
+                while let d = x, d.isASCII, d.properties.numericType == .decimal { left.unicodeScalars.append(d); x = i.next() }
+                while let d = y, d.isASCII, d.properties.numericType == .decimal { right.unicodeScalars.append(d); y = j.next() }
+                let l = left.drop { $0 == "0" }, r = right.drop { $0 == "0" }
+                if l.count != r.count { return l.count < r.count }
+                if l != r { return l < r }
+                continue
+            }
+            if p != q { return p.value < q.value }
+            x = i.next()
+            y = j.next()
+        }
+        return x == nil && y != nil
+    }
 }

@@ -21,6 +21,9 @@ public struct Topic: Sendable, Equatable, Identifiable {
 }
 
 extension Topic {
+    /// Whether the browser shows this topic's sub-topics from the start (`expanded: true`).
+    public var startsExpanded: Bool { frontMatter["expanded"]?.bool == true }
+
     /// A readable title from a folder or file name: `mean-field_theory` → "Mean field theory".
     public static func title(fromSlug slug: String) -> String {
         let words = slug.split(whereSeparator: { $0 == "-" || $0 == "_" })

@@ -17,6 +17,8 @@ public struct ImportOptions: Sendable {
     /// Topic id → calculator blocks (`calc …` / `plot …` commands) its page shows, each added
     /// as a ```trellis fence to the page's prose unless it is there already.
     public var blocks: [String: [String]] = [:]
+    /// Topics whose sub-topics the browser shows from the start (`expanded: true`).
+    public var expanded: Set<String> = []
     /// The name recorded as `page:` in sources; default: the page's title, else its file name.
     public var pageName: String?
 
@@ -24,6 +26,10 @@ public struct ImportOptions: Sendable {
 
     public mutating func place(section: String, at topic: String) {
         places[TitleKey.of(section)] = topic.trimmingSlashes
+    }
+
+    public mutating func expand(_ topic: String) {
+        expanded.insert(topic.trimmingSlashes)
     }
 
     public mutating func addBlock(_ command: String, to topic: String) {

@@ -9,9 +9,11 @@ struct TopicPlan {
     var prose: [String] = []
     var sources: [YAMLValue] = []
     var calculators: [String] = []
+    /// Whether to write `expanded: true` (the topic has no such key yet).
+    var expands = false
 
     var isNew: Bool { existing == nil }
-    var hasChanges: Bool { isNew || !prose.isEmpty || !sources.isEmpty || !calculators.isEmpty }
+    var hasChanges: Bool { isNew || !prose.isEmpty || !sources.isEmpty || !calculators.isEmpty || expands }
 }
 
 extension Importer {
@@ -47,6 +49,7 @@ extension Importer {
         if let names = options.calculators[id], plan.existing?.calculators.isEmpty ?? true {
             plan.calculators = names
         }
+        if options.expanded.contains(id), plan.existing?.frontMatter["expanded"] == nil { plan.expands = true }
         let existingProse = plan.existing.map { String($0.prose) } ?? ""
         for command in options.blocks[id] ?? [] {
             let fence = "```trellis\n" + command + "\n```"

@@ -13,6 +13,7 @@ extension Importer {
                 var editor = FrontMatterEditor(String(decoding: original, as: UTF8.self))
                 editor.append(to: "sources", items: plan.sources.map(YAMLText.listItem))
                 if !plan.calculators.isEmpty { editor.setIfEmpty("calculators", YAMLText.flowList(plan.calculators)) }
+                if plan.expands { editor.setIfEmpty("expanded", "true") }
                 if !plan.prose.isEmpty { editor.appendToBody(plan.prose.joined(separator: "\n\n")) }
                 try SafeFile.write(editor.text, to: full, expecting: original)
                 report.updated.append(indexPath)
@@ -42,6 +43,7 @@ extension Importer {
     static func render(_ topic: TopicPlan) -> String {
         var lines = ["---", "title: " + YAMLText.scalar(topic.title)]
         if let order = topic.order { lines.append("order: \(order)") }
+        if topic.expands { lines.append("expanded: true") }
         if !topic.calculators.isEmpty { lines.append("calculators: " + YAMLText.flowList(topic.calculators)) }
         if !topic.sources.isEmpty { lines += ["sources:"] + topic.sources.flatMap(YAMLText.listItem).map { "  " + $0 } }
         lines.append("---")

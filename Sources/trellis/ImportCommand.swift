@@ -35,6 +35,9 @@ struct ImportCommand: ParsableCommand {
     @Option(name: .customLong("calculator"), help: ArgumentHelp("Calculators a topic offers.", valueName: "TOPIC=NAME[,NAME]"))
     var calculators: [String] = []
 
+    @Option(name: .customLong("expanded"), help: ArgumentHelp("A topic the browser shows expanded from the start.", valueName: "TOPIC"))
+    var expandedTopics: [String] = []
+
     @Option(name: .customLong("block"), help: ArgumentHelp("A calculator block a topic's page shows (a calc or plot command).", valueName: "TOPIC=COMMAND"))
     var blocks: [String] = []
 
@@ -61,6 +64,7 @@ struct ImportCommand: ParsableCommand {
             let (topic, names) = Self.split(pair)!
             options.calculators[topic] = names.split(separator: ",").map { String($0) }
         }
+        for topic in expandedTopics { options.expand(topic) }
         for pair in blocks {
             let (topic, command) = Self.split(pair)!
             options.addBlock(command, to: topic)

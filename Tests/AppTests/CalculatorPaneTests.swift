@@ -4,6 +4,7 @@ import Garden
 import Screen
 import SignalProp
 import SnapshotSupport
+import Foundation
 import Testing
 
 /// The calculator panes on the pure core: opening, nudging, the phase point, stale results.
@@ -303,5 +304,44 @@ struct CalculatorBlockTests {
             return
         }
         #expect(!problem.message.isEmpty)
+    }
+}
+
+/// Browsing polish found by trying the landed UI as a new user.
+@Suite("Browsing polish")
+struct BrowsingPolishTests {
+    @Test("the shipped garden opens on the Pareto frontier: Models starts expanded")
+    func frontierOnTheFirstScreen() throws {
+        let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("../../garden").standardizedFileURL.path
+        let garden = try GardenLoader.load(root)
+        var (state, _) = App.start(size: Size(width: 120, height: 40), gardenPath: root)
+        _ = App.update(&state, .gardenLoaded(garden))
+        let screen = state.screen.joined(separator: "\n")
+        for title in ["Linear regression", "Kernel regression", "NNGP / NTK", "Linear networks", "RFMs", "Mean field / muP", "MLPs", "Transformers", "SSM"] {
+            #expect(screen.contains(title), "\(title) not on the first screen")
+        }
+    }
+
+    @Test("the papers count leaves items out; the palette says what each command does")
+    func countsAndPalette() {
+        var state = TestGarden.state(Size(width: 120, height: 30))
+        state.selectTopic("")
+        let papers = state.list.noteIDs.filter { TestGarden.garden.note($0)?.kind == .paper }.count
+        let items = state.list.noteIDs.count - papers
+        let title = state.screen.first { $0.contains("Papers (") }!
+        #expect(title.contains("Papers (\(papers))") && (items == 0 || title.contains("+ \(items) item")))
+        state.press(":")
+        state.type("tog")
+        #expect(state.screen.contains { $0.contains("toggle-abstract") && $0.contains(Command.toggleAbstract.help) })
+    }
+
+    @Test("[[Note#Heading]] opens the note at that heading; a missing heading says so")
+    func wikiLinkToAHeading() {
+        var state = TestGarden.state(Size(width: 120, height: 30))
+        _ = state.follow(.wiki("lee2018#Notes"))
+        #expect(state.reading.subject == .note("lee2018"))
+        #expect(state.reading.document.lines[state.reading.cursor].content.text.hasSuffix("Notes"))
+        _ = state.follow(.wiki("Deep Neural Networks as Gaussian Processes#No such heading"))
+        #expect(state.reading.subject == .note("lee2018") && state.status?.text.contains("has no heading") == true)
     }
 }

@@ -118,3 +118,14 @@ import Testing
         #expect(throws: GardenError.missing("/no/such/garden")) { try GardenLoader.load("/no/such/garden") }
     }
 }
+
+/// Papers and topics sort as a person reads numbers: "Lecture 2" before "Lecture 10".
+@Suite struct NaturalOrderTests {
+    @Test func numbersCompareByValue() {
+        let titles = ["lecture 10", "lecture 2", "lecture 1", "lecture 02b", "lecture", "a", "b 3 c 10", "b 3 c 9"]
+        let sorted = titles.sorted { NaturalOrder.less($0, $0, $1, $1) }
+        #expect(sorted == ["a", "b 3 c 9", "b 3 c 10", "lecture", "lecture 1", "lecture 2", "lecture 02b", "lecture 10"])
+        // A strict order: never both ways.
+        for a in titles { for b in titles where a != b { #expect(!(NaturalOrder.less(a, a, b, b) && NaturalOrder.less(b, b, a, a))) } }
+    }
+}
