@@ -133,7 +133,7 @@ public enum App {
         case .coarserStep: state.scaleStep(by: 10)
         case .editValue: state.editSelectedParameter()
         case .cyclePhi: return state.cycle("phi")
-        case .cycleQuantity: return state.cycle("quantity")
+        case .cycleQuantity: return state.cycle("view")
         case .pointLeft, .pointRight, .pointUp, .pointDown: return state.arrow(command)
         case .closeCalculator: return state.closeCalculator()
         case .maximiseCalculator: return state.toggleMaximised()

@@ -195,10 +195,12 @@ extension AppState {
         status = StatusMessage("\(spec.label) step \(NumberFormat.parameter(step))")
     }
 
-    /// `p` cycles φ; `v` the phase diagram's shading.
+    /// `p` cycles φ; `v` the view (the phase diagram's shading, the kernels or their regression).
     mutating func cycle(_ key: String) -> [Effect] {
-        guard let pane = calculators.current, pane.settings.spec(key) != nil else {
-            if key == "quantity" { status = StatusMessage("v cycles the shading of the phase-diagram pane") }
+        guard let pane = calculators.current else { return [] }
+        let key = key == "view" && pane.kind == .phase ? "quantity" : key
+        guard pane.settings.spec(key) != nil else {
+            status = StatusMessage("This pane has one view")
             return []
         }
         return nudge(key, 1)

@@ -124,8 +124,13 @@ public enum CalculatorEngine {
                 MeanFieldReport.Row(name: "Θ(0)", value: n(sameInput.ntk), meaning: "NTK at θ = 0"),
                 MeanFieldReport.Row(name: "Θ(π/2)", value: n(orthogonal.ntk), meaning: "NTK of orthogonal inputs"),
             ]
-            let figure = request.part == .everything ? KernelFigure(parameters: parameters, kind: kind).stack() : nil
-            return CalculatorOutput(rows: rows, figure: figure)
+            guard request.part == .everything else { return CalculatorOutput(rows: rows, figure: nil) }
+            if settings.name("view") == "regression" {
+                // The NNGP posterior, or the NTK ensemble when the NTK alone is chosen.
+                let regression = RegressionFigure(parameters: parameters, kernel: kind == .ntk ? .ntk : .nngp)
+                return CalculatorOutput(rows: rows, figure: PlotStack([regression.plot()]))
+            }
+            return CalculatorOutput(rows: rows, figure: KernelFigure(parameters: parameters, kind: kind).stack())
 
         case .spectrum, .eigenlearning:
             let d = settings.integer("d"), lmax = settings.integer("lmax")

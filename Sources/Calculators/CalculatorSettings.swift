@@ -99,6 +99,7 @@ public struct CalculatorSettings: Sendable, Equatable {
         for spec in parameters {
             guard let value = values[spec.key] else { continue }
             if kind == .meanField, spec.key == "depth" { continue }
+            if kind == .kernel, spec.key == "view" { continue }
             if kind == .phase, spec.key == "sw2" || spec.key == "sb2" { continue }
             words.append("--\(spec.key) \(value)")
             if spec.key == "phi", let alpha { words.append("--alpha \(NumberFormat.parameter(alpha))") }

@@ -49,7 +49,8 @@ public enum CalculatorKind: String, CaseIterable, Sendable {
             return [phi(.relu), .integer("depth", "depth", "hidden layers", 3, range: 1...1000),
                     .variance("sw2", "σw²", "weight variance", 2, step: 0.1),
                     .variance("sb2", "σb²", "bias variance", 0.1, step: 0.01),
-                    .choice("kind", "kernel", "NNGP, NTK or both", ["both", "nngp", "ntk"])]
+                    .choice("kind", "kernel", "NNGP, NTK or both", ["both", "nngp", "ntk"]),
+                    .choice("view", "view", "v: the kernels, or regression with them", ["kernels", "regression"])]
         case .spectrum:
             return [phi(.relu), .integer("depth", "depth", "hidden layers", 2, range: 1...1000),
                     .variance("sw2", "σw²", "weight variance", 2, step: 0.1),

@@ -57,7 +57,8 @@ struct BrowseEndToEndTests {
         try session.type("tangent")
         screen = try session.waitFor { $0.contains { $0.contains("Neural Tangent Kernel: Convergence") } && $0.last?.contains("SEARCH") == true }
         try session.send("Enter")
-        screen = try session.waitFor("The training of wide networks")
+        // (The search overlay's snippet holds the same words: wait for the reading pane's mode.)
+        screen = try session.waitFor { $0.contains { $0.contains("The training of wide networks") } && $0.last?.contains("READ") == true }
         #expect(screen.last?.contains("READ") == true)
 
         // Resize narrower: the layout stacks, the note stays open; and back.

@@ -178,3 +178,30 @@ import Testing
         #expect(DepthScalesFigure(activation: .softplus, sb2: 0.05, sw2: 2.5...4).divergencePoint == nil)
     }
 }
+
+/// The kernel pane's regression demo: a noiseless GP posterior interpolates its data.
+@Suite struct RegressionFigureTests {
+    /// At the training angles the NNGP posterior mean equals the targets and its variance
+    /// vanishes (exact interpolation; the relative ridge 1e-10 allows ~1e-8 of the scale);
+    /// between far-apart points the band is open; the NTK ensemble interpolates too (Lee et
+    /// al. 2019, eq. 16 at t → ∞).
+    @Test(arguments: [PredictionKernel.nngp, .ntk])
+    func posteriorInterpolatesTheData(kernel: PredictionKernel) throws {
+        let figure = RegressionFigure(parameters: KernelParameters(activation: .relu, depth: 3, sw2: 2, sb2: 0.1), kernel: kernel)
+        let prediction = try figure.prediction()
+        let angles = RegressionFigure.testAngles
+        let prior = KernelParameters(activation: .relu, depth: 3, sw2: 2, sb2: 0.1)
+        let scale = SphereKernel(NeuralKernels(prior), radius: 1, dimension: 1)(1).nngp
+        for theta in RegressionFigure.trainingAngles {
+            let index = try #require(angles.firstIndex(of: theta))
+            #expect(abs(prediction.mean[index] - RegressionFigure.target(theta)) <= 1e-6, "θ = \(theta)")
+            #expect(abs(prediction.covariance[index, index]) <= 1e-6 * scale, "θ = \(theta)")
+        }
+        // Midway across the widest gap (1.6 to 3.3) the prediction is uncertain.
+        let gap = try #require(angles.firstIndex { $0 > 2.4 })
+        #expect(prediction.covariance[gap, gap] > 1e-3 * scale)
+        // The figure draws the data, the mean and the band.
+        let plot = figure.plot()
+        #expect(plot.series.map(\.name.unicode) == ["training points", kernel == .nngp ? "NNGP posterior mean" : "NTK ensemble mean", "± 2σ", "", "sin 2θ"])
+    }
+}
