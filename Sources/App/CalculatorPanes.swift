@@ -198,7 +198,7 @@ extension AppState {
     /// `p` cycles φ; `v` the view (the phase diagram's shading, the kernels or their regression).
     mutating func cycle(_ key: String) -> [Effect] {
         guard let pane = calculators.current else { return [] }
-        let key = key == "view" && pane.kind == .phase ? "quantity" : key
+        let key = key != "view" ? key : pane.kind == .phase ? "quantity" : pane.kind == .eigenlearning ? "source" : key
         guard pane.settings.spec(key) != nil else {
             status = StatusMessage("This pane has one view")
             return []

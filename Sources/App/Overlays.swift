@@ -78,7 +78,7 @@ enum StatusBar {
             (phase ? "arrows" : nil, "move"),
             (key(.editValue), "type"),
             (key(.cyclePhi), "φ"),
-            (phase || state.calculators.current?.kind == .kernel ? key(.cycleQuantity) : nil, phase ? "shading" : "view"),
+            ([.phase, .kernel, .eigenlearning].contains(state.calculators.current?.kind) ? key(.cycleQuantity) : nil, phase ? "shading" : "view"),
             (key(.maximiseCalculator), "max"),
             (key(.closeCalculator), "close"),
         ]

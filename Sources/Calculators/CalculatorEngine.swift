@@ -1,3 +1,4 @@
+import Foundation
 import Figures
 import Plot
 import Screen
@@ -131,6 +132,24 @@ public enum CalculatorEngine {
                 return CalculatorOutput(rows: rows, figure: PlotStack([regression.plot()]))
             }
             return CalculatorOutput(rows: rows, figure: KernelFigure(parameters: parameters, kind: kind).stack())
+
+        case .eigenlearning where settings.name("source") == "power":
+            // λ_i = i^−α and target power v_i² = i^−β for i = 1…1000 (one mode each).
+            let modes = 1000
+            let (alpha, beta) = (settings.number("decay"), settings.number("target"))
+            let eigenvalues = (1...modes).map { pow(Double($0), -alpha) }
+            let power = (1...modes).map { pow(Double($0), -beta) }
+            let ridge = settings.number("ridge"), noise = settings.number("noise")
+            let n = NumberFormat.number
+            let rows = [10.0, 100, 1000].map { samples -> MeanFieldReport.Row in
+                let result = Eigenlearning(eigenvalues: eigenvalues, power: power, samples: samples, ridge: ridge, noise: noise).solve()
+                return MeanFieldReport.Row(name: "n = \(Int(samples))", value: n(result.testMSE), meaning: "predicted test MSE")
+            }
+            guard request.part == .everything else { return CalculatorOutput(rows: rows, figure: nil) }
+            let figure = LearningCurveFigure(
+                eigenvalues: eigenvalues, power: power, multiplicities: Array(repeating: 1, count: modes), samples: 1...10_000,
+                ridge: ridge, noise: noise, modeNames: (1...modes).map { "i = \($0)" }).plot()
+            return CalculatorOutput(rows: rows, figure: PlotStack([figure]))
 
         case .spectrum, .eigenlearning:
             let d = settings.integer("d"), lmax = settings.integer("lmax")

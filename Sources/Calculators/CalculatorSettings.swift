@@ -84,27 +84,4 @@ public struct CalculatorSettings: Sendable, Equatable {
     }
 
     static func takesAlpha(_ phi: String) -> Bool { phi == "leaky_relu" || phi == "elu" }
-
-    /// The same calculation from the shell: `trellis calc …` (or `trellis plot …`) with these
-    /// values.
-    public var commandLine: String {
-        var words: [String]
-        switch kind {
-        case .meanField: words = ["trellis calc meanfield"]
-        case .phase: words = ["trellis plot phase"]
-        case .kernel: words = ["trellis plot kernel"]
-        case .spectrum: words = ["trellis calc sphere"]
-        case .eigenlearning: words = ["trellis plot learning-curve"]
-        }
-        for spec in parameters {
-            guard let value = values[spec.key] else { continue }
-            if kind == .meanField, spec.key == "depth" { continue }
-            if kind == .kernel, spec.key == "view" { continue }
-            if kind == .phase, spec.key == "sw2" || spec.key == "sb2" { continue }
-            words.append("--\(spec.key) \(value)")
-            if spec.key == "phi", let alpha { words.append("--alpha \(NumberFormat.parameter(alpha))") }
-        }
-        if kind == .phase { words.append("--point \(values["sw2"]!),\(values["sb2"]!)") }
-        return words.joined(separator: " ")
-    }
 }

@@ -59,7 +59,10 @@ public enum CalculatorKind: String, CaseIterable, Sendable {
                     .integer("d", "d", "input dimension (sphere S^(d−1))", 3, range: 2...100_000),
                     .integer("lmax", "l max", "highest degree", 20, range: 0...2000)]
         case .eigenlearning:
-            return [phi(.relu), .integer("depth", "depth", "hidden layers", 2, range: 1...1000),
+            return [.choice("source", "spectrum", "v: the network's sphere spectrum or a power law", ["sphere", "power"]),
+                    .real("decay", "decay α", "power law: λ_i = i^−α", 1.5, step: 0.1, range: 0.1...10),
+                    .real("target", "target β", "power law: target power v_i² = i^−β", 1.5, step: 0.1, range: 0...10),
+                    phi(.relu), .integer("depth", "depth", "hidden layers", 2, range: 1...1000),
                     .variance("sw2", "σw²", "weight variance", 2, step: 0.1),
                     .variance("sb2", "σb²", "bias variance", 0, step: 0.01),
                     .choice("kind", "kernel", "NNGP or NTK", ["ntk", "nngp"]),

@@ -68,4 +68,18 @@ import Testing
         #expect(output.rows.first { $0.name == "χ₁" }?.value == String(format: "%.12g", result.chi1))
         #expect(output.figure?.plots.count == 2)
     }
+
+    /// The eigenlearning pane's power-law view: λ_i = i^−α, v_i² = i^−β for 1000 modes, the
+    /// test MSE of `Eigenlearning` itself at n = 10, 100, 1000.
+    @Test func powerLawEigenlearning() {
+        var settings = CalculatorSettings(.eigenlearning)
+        #expect(settings.apply(["source=power", "decay=2", "target=1.5", "ridge=0"]) == nil)
+        let output = CalculatorEngine.run(CalculatorRequest(settings: settings, figureSize: Size(width: 60, height: 20)))
+        let eigenvalues = (1...1000).map { pow(Double($0), -2) }, power = (1...1000).map { pow(Double($0), -1.5) }
+        for (row, n) in zip(output.rows, [10.0, 100, 1000]) {
+            let direct = Eigenlearning(eigenvalues: eigenvalues, power: power, samples: n, ridge: 0, noise: 0).solve().testMSE
+            #expect(row.value == NumberFormat.number(direct), "n = \(n)")
+        }
+        #expect(output.figure?.plots.first?.title.unicode.hasPrefix("Eigenlearning, 1000") == true)
+    }
 }
