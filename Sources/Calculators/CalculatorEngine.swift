@@ -86,6 +86,12 @@ public struct CalculatorOutput: Sendable {
 /// Pure and synchronous; the browser runs it off its main loop.
 public enum CalculatorEngine {
     public static func run(_ request: CalculatorRequest) -> CalculatorOutput {
+        run(request, isCancelled: { false })!
+    }
+
+    /// As `run(_:)`, or nil when `isCancelled` turns true before the work is done (checked
+    /// between steps, and per row of a slow grid).
+    public static func run(_ request: CalculatorRequest, isCancelled: @Sendable () -> Bool) -> CalculatorOutput? {
         let settings = request.settings
         switch settings.kind {
         case .meanField:
@@ -93,6 +99,7 @@ public enum CalculatorEngine {
                 activation: settings.activation, sw2: settings.number("sw2"), sb2: settings.number("sb2"),
                 q0: settings.number("q0"), c0: settings.number("c0"))
             let result = MeanField(parameters).compute()
+            guard !isCancelled() else { return nil }
             let figure = request.part == .everything
                 ? TrajectoryFigure(parameters: parameters, depth: settings.integer("depth")).stack(result: result) : nil
             return CalculatorOutput(rows: MeanFieldReport.rows(result), figure: figure)
@@ -108,9 +115,11 @@ public enum CalculatorEngine {
                 MeanFieldReport.Row(name: "ξ_c", value: n(result.xiC), meaning: "depth scale of correlations"),
             ]
             guard request.part == .everything else { return CalculatorOutput(rows: rows, figure: nil) }
+            guard !isCancelled() else { return nil }
             let quantity = PhaseQuantity(rawValue: settings.name("quantity")) ?? .phase
             let diagram = PhaseDiagram(activation: settings.activation, sw2: request.window.sw2, sb2: request.window.sb2, quantity: quantity)
-            return CalculatorOutput(rows: rows, figure: PlotStack([diagram.plot(size: request.figureSize, options: request.plotOptions)]))
+            guard let plot = diagram.plot(size: request.figureSize, options: request.plotOptions, isCancelled: isCancelled) else { return nil }
+            return CalculatorOutput(rows: rows, figure: PlotStack([plot]))
 
         case .kernel:
             let parameters = KernelParameters(activation: settings.activation, depth: settings.integer("depth"), sw2: settings.number("sw2"), sb2: settings.number("sb2"))
@@ -126,6 +135,7 @@ public enum CalculatorEngine {
                 MeanFieldReport.Row(name: "Θ(π/2)", value: n(orthogonal.ntk), meaning: "NTK of orthogonal inputs"),
             ]
             guard request.part == .everything else { return CalculatorOutput(rows: rows, figure: nil) }
+            guard !isCancelled() else { return nil }
             if settings.name("view") == "regression" {
                 // The NNGP posterior, or the NTK ensemble when the NTK alone is chosen.
                 let regression = RegressionFigure(parameters: parameters, kernel: kind == .ntk ? .ntk : .nngp)

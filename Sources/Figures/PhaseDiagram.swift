@@ -41,10 +41,17 @@ public struct PhaseDiagram: Sendable {
 
     /// The figure at `size`, computed at exactly the points it shows.
     public func plot(size: Size, options: PlotOptions) -> Plot {
+        plot(size: size, options: options, isCancelled: { false })!
+    }
+
+    /// As `plot(size:options:)`, or nil when `isCancelled` turns true first (checked per row
+    /// of ξ_c, which takes seconds).
+    public func plot(size: Size, options: PlotOptions, isCancelled: @Sendable () -> Bool) -> Plot? {
         var plot = skeleton(size: size, options: options)
         guard let layout = plot.layout(for: size, options: options) else { return plot }
         let (xs, ys) = layout.heatSamples(options)
-        plot.heatMap = HeatMap(x: xs, y: ys, values: values(sw2: xs, sb2: ys), scale: colorScale)
+        guard let values = values(sw2: xs, sb2: ys, isCancelled: isCancelled) else { return nil }
+        plot.heatMap = HeatMap(x: xs, y: ys, values: values, scale: colorScale)
         return plot
     }
 
@@ -163,6 +170,11 @@ public struct PhaseDiagram: Sendable {
 
     /// The quantity at every (sw2[j], sb2[i]).
     public func values(sw2 xs: [Double], sb2 ys: [Double]) -> [[Double]] {
+        values(sw2: xs, sb2: ys, isCancelled: { false })!
+    }
+
+    /// As `values(sw2:sb2:)`, or nil when cancelled.
+    public func values(sw2 xs: [Double], sb2 ys: [Double], isCancelled: @Sendable () -> Bool) -> [[Double]]? {
         switch quantity {
         case .phase, .chi1, .qstar:
             let grid = PhaseGrid(activation: activation, sw2: xs, sb2: ys, q0: q0, tolerance: tolerance)
@@ -178,13 +190,14 @@ public struct PhaseDiagram: Sendable {
             rows.withUnsafeMutableBufferPointer { buffer in
                 nonisolated(unsafe) let target = buffer
                 DispatchQueue.concurrentPerform(iterations: ys.count) { i in
+                    guard !isCancelled() else { return }
                     target[i] = xs.map { x in
                         let field = MeanField(MeanFieldParameters(activation: parameters.0, sw2: x, sb2: ys[i], q0: parameters.1, tolerance: parameters.2))
                         return field.compute(countLengthLayers: false).xiC ?? .nan
                     }
                 }
             }
-            return rows
+            return isCancelled() ? nil : rows
         }
     }
 }

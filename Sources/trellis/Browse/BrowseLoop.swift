@@ -16,7 +16,13 @@ final class BrowseLoop {
     private let config: Config
     private let inbox = Inbox()
     private let trace = StartupTrace()
-    private lazy var calculations = Calculations(inbox: inbox, waker: terminal.waker)
+    private lazy var calculations: CalculationQueue = {
+        let (inbox, waker) = (inbox, terminal.waker)
+        return CalculationQueue { paneID, generation, output in
+            inbox.post(.calculated(CalculatorResult(paneID: paneID, generation: generation, output: output)))
+            waker.wake()
+        }
+    }()
 
     init(terminal: CursesTerminal, gardenPath: String, cacheDirectory: String?, config: Config) {
         self.terminal = terminal
@@ -127,62 +133,6 @@ final class BrowseLoop {
             }
         }
         return problem
-    }
-}
-
-/// The calculator panes' computations, one thread per pane at a time: a request that arrives
-/// while the pane's previous one runs waits, replacing any request already waiting, so typing
-/// through a slow grid computes only the last value asked for. Results go to the inbox; `App`
-/// drops any that a newer request has superseded.
-final class Calculations: @unchecked Sendable {  // every access to `panes` holds `lock`
-    private struct Pane {
-        var running = false
-        var waiting: (generation: Int, request: CalculatorRequest)?
-    }
-
-    private let lock = NSLock()
-    private var panes: [Int: Pane] = [:]
-    private let inbox: Inbox
-    private let waker: TerminalWaker
-
-    init(inbox: Inbox, waker: TerminalWaker) {
-        self.inbox = inbox
-        self.waker = waker
-    }
-
-    func submit(paneID: Int, generation: Int, _ request: CalculatorRequest) {
-        let start = lock.withLock { () -> Bool in
-            var pane = panes[paneID] ?? Pane()
-            defer { panes[paneID] = pane }
-            if pane.running {
-                pane.waiting = (generation, request)
-                return false
-            }
-            pane.running = true
-            return true
-        }
-        if start { run(paneID: paneID, generation: generation, request) }
-    }
-
-    func cancel(paneID: Int) {
-        lock.withLock { panes[paneID]?.waiting = nil }
-    }
-
-    private func run(paneID: Int, generation: Int, _ request: CalculatorRequest) {
-        Thread.detachNewThread { [self] in
-            var job: (generation: Int, request: CalculatorRequest)? = (generation, request)
-            while let (generation, request) = job {
-                let output = CalculatorEngine.run(request)
-                inbox.post(.calculated(CalculatorResult(paneID: paneID, generation: generation, output: output)))
-                waker.wake()
-                job = lock.withLock {
-                    let next = panes[paneID]?.waiting
-                    panes[paneID]?.waiting = nil
-                    if next == nil { panes[paneID]?.running = false }
-                    return next
-                }
-            }
-        }
     }
 }
 
