@@ -2,7 +2,7 @@
 SWIFT ?= swift
 GARDEN ?= garden
 
-.PHONY: run test build release deps test-deps bench bench-garden bench-tui bench-meanfield bench-kernels bench-plot garden clean
+.PHONY: run test build release deps test-deps bench bench-garden bench-tui bench-meanfield bench-kernels bench-plot bench-panes garden clean
 
 run: deps release
 	./.build/release/trellis --garden $(GARDEN)
@@ -28,7 +28,7 @@ release: deps
 	$(SWIFT) build -c release --product trellis
 
 # Benchmarks (release mode; they print their figures, nothing is asserted).
-bench: bench-garden bench-tui bench-meanfield bench-kernels bench-plot
+bench: bench-garden bench-tui bench-meanfield bench-kernels bench-plot bench-panes
 
 bench-garden: deps
 	$(SWIFT) build -c release --product trellis-bench
@@ -54,6 +54,10 @@ bench-kernels: deps
 bench-plot: deps
 	$(SWIFT) build -c release --product trellis-bench
 	./.build/release/trellis-bench plot
+
+bench-panes: deps
+	$(SWIFT) build -c release --product trellis-bench
+	./.build/release/trellis-bench panes --garden $(GARDEN)
 
 # Rebuilds the shipped garden/ from the owner's seed pages (see scripts/build-garden).
 garden: release

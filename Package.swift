@@ -58,7 +58,7 @@ let package = Package(
         .executableTarget(
             name: "trellis-bench",
             dependencies: [
-                "Garden", "Yams", "SignalProp", "App", "Screen", "Plot", "Figures", "Terminal",
+                "Garden", "Yams", "SignalProp", "App", "Screen", "Plot", "Figures", "Terminal", "Calculators",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]),
 

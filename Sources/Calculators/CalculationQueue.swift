@@ -15,10 +15,14 @@ public final class CalculationQueue: @unchecked Sendable {  // every access to `
     private let lock = NSLock()
     private var panes: [Int: Pane] = [:]
     private let deliver: @Sendable (_ paneID: Int, _ generation: Int, CalculatorOutput) -> Void
-    private let compute: @Sendable (CalculatorRequest, _ isCancelled: @Sendable () -> Bool) -> CalculatorOutput?
+    private let compute: Compute
+
+    /// A computation: the request, whether to stop, and where to send the numbers early.
+    public typealias Compute = @Sendable (CalculatorRequest, _ isCancelled: @Sendable () -> Bool,
+                                          _ numbers: @escaping (CalculatorOutput) -> Void) -> CalculatorOutput?
 
     public init(
-        compute: @escaping @Sendable (CalculatorRequest, _ isCancelled: @Sendable () -> Bool) -> CalculatorOutput? = CalculatorEngine.run,
+        compute: @escaping Compute = { CalculatorEngine.run($0, isCancelled: $1, numbers: $2) },
         deliver: @escaping @Sendable (_ paneID: Int, _ generation: Int, CalculatorOutput) -> Void
     ) {
         self.compute = compute
@@ -56,7 +60,8 @@ public final class CalculationQueue: @unchecked Sendable {  // every access to `
                 let isCancelled: @Sendable () -> Bool = { [self] in
                     lock.withLock { panes[paneID].map { $0.waiting != nil || $0.cancelled } ?? true }
                 }
-                if let output = compute(request, isCancelled), !isCancelled() { deliver(paneID, generation, output) }
+                let early = { [self] (output: CalculatorOutput) in deliver(paneID, generation, output) }
+                if let output = compute(request, isCancelled, early), !isCancelled() { deliver(paneID, generation, output) }
                 job = lock.withLock {
                     let next = panes[paneID]?.waiting
                     panes[paneID]?.waiting = nil

@@ -90,8 +90,14 @@ public enum CalculatorEngine {
     }
 
     /// As `run(_:)`, or nil when `isCancelled` turns true before the work is done (checked
-    /// between steps, and per row of a slow grid).
-    public static func run(_ request: CalculatorRequest, isCancelled: @Sendable () -> Bool) -> CalculatorOutput? {
+    /// between steps, and per row of a slow grid). When the figure is asked for, `numbers`
+    /// first receives the rows alone, so that a pane shows new numbers before its figure.
+    public static func run(
+        _ request: CalculatorRequest, isCancelled: @Sendable () -> Bool, numbers: ((CalculatorOutput) -> Void)? = nil
+    ) -> CalculatorOutput? {
+        func early(_ rows: [MeanFieldReport.Row]) {
+            if request.part == .everything, !isCancelled() { numbers?(CalculatorOutput(rows: rows, figure: nil)) }
+        }
         let settings = request.settings
         switch settings.kind {
         case .meanField:
@@ -99,6 +105,7 @@ public enum CalculatorEngine {
                 activation: settings.activation, sw2: settings.number("sw2"), sb2: settings.number("sb2"),
                 q0: settings.number("q0"), c0: settings.number("c0"))
             let result = MeanField(parameters).compute()
+            early(MeanFieldReport.rows(result))
             guard !isCancelled() else { return nil }
             let figure = request.part == .everything
                 ? TrajectoryFigure(parameters: parameters, depth: settings.integer("depth")).stack(result: result) : nil
@@ -115,6 +122,7 @@ public enum CalculatorEngine {
                 MeanFieldReport.Row(name: "ξ_c", value: n(result.xiC), meaning: "depth scale of correlations"),
             ]
             guard request.part == .everything else { return CalculatorOutput(rows: rows, figure: nil) }
+            early(rows)
             guard !isCancelled() else { return nil }
             let quantity = PhaseQuantity(rawValue: settings.name("quantity")) ?? .phase
             let diagram = PhaseDiagram(activation: settings.activation, sw2: request.window.sw2, sb2: request.window.sb2, quantity: quantity)

@@ -22,7 +22,7 @@ import Testing
     }
 
     static func queue(_ probe: Probe) -> CalculationQueue {
-        CalculationQueue(compute: { request, isCancelled in
+        CalculationQueue(compute: { request, isCancelled, _ in
             let sw2 = request.settings.number("sw2")
             probe.lock.withLock { probe.computed.append(sw2) }
             if sw2 == 1 { probe.gate.wait() }  // the slow one

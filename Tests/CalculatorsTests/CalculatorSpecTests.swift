@@ -82,4 +82,15 @@ import Testing
         }
         #expect(output.figure?.plots.first?.title.unicode.hasPrefix("Eigenlearning, 1000") == true)
     }
+
+    /// With a figure to draw, the numbers come first (the same rows), then the whole output.
+    @Test func numbersArriveBeforeTheFigure() {
+        for kind in [CalculatorKind.meanField, .phase] {
+            let request = CalculatorRequest(settings: CalculatorSettings(kind), figureSize: Size(width: 60, height: 20))
+            var early: [CalculatorOutput] = []
+            let output = CalculatorEngine.run(request, isCancelled: { false }, numbers: { early.append($0) })
+            #expect(early.count == 1 && early[0].figure == nil && early[0].rows == output?.rows, "\(kind)")
+            #expect(output?.figure != nil)
+        }
+    }
 }
