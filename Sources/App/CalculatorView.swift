@@ -50,8 +50,22 @@ enum CalculatorView {
         }
         rows.append(Row(name: "", value: "", meaning: "", parameter: nil))
         let results = pane.rows.isEmpty ? [MeanFieldReport.Row(name: "", value: "computing…", meaning: "")] : pane.rows
-        rows += results.map { Row(name: $0.name, value: $0.value, meaning: $0.meaning, parameter: nil, isResult: true) }
+        rows += results.prefix(resultRows(pane.kind)).map { Row(name: $0.name, value: $0.value, meaning: $0.meaning, parameter: nil, isResult: true) }
+        // A fixed number of result rows, so the figure below keeps its size (and its grid)
+        // whatever the results say.
+        while rows.count < pane.settings.parameters.count + (pane.kind == .phase ? 2 : 1) + resultRows(pane.kind) {
+            rows.append(Row(name: "", value: "", meaning: "", parameter: nil))
+        }
         return rows
+    }
+
+    /// The most result rows a kind shows (the mean field's flags row included).
+    static func resultRows(_ kind: CalculatorKind) -> Int {
+        switch kind {
+        case .meanField: return 11
+        case .phase, .kernel, .spectrum: return 4
+        case .eigenlearning: return 3
+        }
     }
 
     struct Row {
@@ -83,7 +97,14 @@ enum CalculatorView {
                 write(row.meaning, x: x, y: y, style: selected ? base : Style(.muted), room: content.maxX - x, ellipsis: state.glyphs.ellipsis, into: &buffer)
             }
         }
-        guard let rect = figureRect(pane, in: content) else { return }
+        guard let rect = figureRect(pane, in: content) else {
+            let used = textRows(pane).count + 1
+            if content.height > used {
+                let hint = state.calculators.maximised ? "(no room for the plot: a taller terminal shows it)" : "(no room for the plot here: z maximises the pane)"
+                write(hint, x: content.x + 2, y: content.y + used, style: Style(.muted), room: content.width - 2, ellipsis: state.glyphs.ellipsis, into: &buffer)
+            }
+            return
+        }
         guard var figure = pane.figure else {
             buffer.write(" computing the figure…", x: rect.x, y: rect.y + rect.height / 2, style: Style(.muted), limit: rect.width)
             return

@@ -129,6 +129,24 @@ struct CalculatorPaneTests {
         #expect(state.calculators.current!.figureGeneration == state.calculators.current!.generation)
     }
 
+    @Test("the figure keeps its size whatever the results: the first move after opening asks for numbers only")
+    func firstMoveKeepsTheGrid() {
+        for kind in CalculatorKind.allCases {
+            var state = TestGarden.state(Size(width: 130, height: 40))
+            state.palette("calc \(kind.rawValue)")
+            let requested = state.calculators.current!.figureRequest!.figureSize
+            #expect(state.calculatorFigureSize == requested, "\(kind): the figure shown is the size it was computed for")
+        }
+        var state = TestGarden.state(Size(width: 130, height: 40))
+        state.palette("calc phase phi=tanh sw2=1.7 sb2=0.05")
+        let effects = state.press("right")
+        guard case .calculate(_, _, let request)? = effects.first else {
+            Issue.record("no request")
+            return
+        }
+        #expect(request.part == .numbers)
+    }
+
     @Test("zooming keeps the point in place and refines the steps; the point drags the window")
     func zoom() {
         var state = TestGarden.state(Self.wide)
