@@ -53,7 +53,7 @@ extension App {
             case .calculator:
                 // A click on a parameter row selects it.
                 state.setFocus(.calculator)
-                if let pane = state.calculators.current, row < pane.settings.parameters.count {
+                if let pane = state.calculators.current, row < pane.settings.shownParameters.count {
                     state.calculators.panes[state.calculators.visible].selected = row
                 }
             }

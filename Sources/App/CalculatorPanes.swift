@@ -9,7 +9,7 @@ import Screen
 public struct CalculatorPane: Sendable, Equatable {
     public let id: Int
     public var settings: CalculatorSettings
-    /// Index into `settings.parameters` of the selected row.
+    /// Index into `settings.shownParameters` of the selected row.
     public var selected = 0
     /// Per-parameter steps, changed with `<` and `>` (defaults from the spec).
     public var steps: [String: Double] = [:]
@@ -95,6 +95,8 @@ extension AppState {
             calculators.visible = calculators.panes.count - 1
         }
         if let window { calculators.panes[calculators.visible].window = window }
+        let shown = calculators.panes[calculators.visible].settings.shownParameters.count
+        calculators.panes[calculators.visible].selected = min(calculators.panes[calculators.visible].selected, shown - 1)
         if kind == .phase { followPoint() }
         calculators.inFront = true
         focus = .calculator
@@ -146,7 +148,7 @@ extension AppState {
 
     mutating func selectParameter(by delta: Int) {
         guard var pane = calculators.current else { return }
-        let count = pane.settings.parameters.count
+        let count = pane.settings.shownParameters.count
         pane.selected = min(max(0, pane.selected + delta), count - 1)
         calculators.panes[calculators.visible] = pane
     }
@@ -157,7 +159,7 @@ extension AppState {
         if pane.kind == .phase {
             return zoom(direction > 0 ? 0.5 : 2)
         }
-        let spec = pane.settings.parameters[pane.selected]
+        let spec = pane.settings.shownParameters[pane.selected]
         return nudge(spec.key, direction)
     }
 
@@ -170,6 +172,7 @@ extension AppState {
             return []
         }
         pane.settings.set(key, next)
+        pane.selected = min(pane.selected, pane.settings.shownParameters.count - 1)
         calculators.panes[calculators.visible] = pane
         if pane.kind == .phase, key == "sw2" || key == "sb2" {
             let window = pane.window
@@ -183,7 +186,7 @@ extension AppState {
     /// `<` / `>`: the selected parameter's step divided or multiplied by 10.
     mutating func scaleStep(by factor: Double) {
         guard var pane = calculators.current else { return }
-        let spec = pane.settings.parameters[pane.selected]
+        let spec = pane.settings.shownParameters[pane.selected]
         guard case .real = spec.domain else {
             status = StatusMessage("\(spec.label) moves by whole steps")
             return
@@ -209,7 +212,7 @@ extension AppState {
     /// Enter on a parameter: the palette, ready to take its exact value.
     mutating func editSelectedParameter() {
         guard let pane = calculators.current else { return }
-        let spec = pane.settings.parameters[pane.selected]
+        let spec = pane.settings.shownParameters[pane.selected]
         let value = pane.settings[spec.key].map(String.init(describing:)) ?? ""
         overlay = .palette(CommandPalette.opened(self, input: "calc \(pane.kind.rawValue) \(spec.key)=\(value)"))
     }

@@ -9,7 +9,7 @@ enum CalculatorView {
     static let nameWidth = 9
     static let valueWidth = 20
     /// A figure needs this many rows to be worth drawing.
-    static let smallestFigure = 8
+    static let smallestFigure = 6
 
     /// The pane's tab line: every open calculator, the visible one marked, and a progress mark
     /// while its numbers are being computed.
@@ -36,7 +36,7 @@ enum CalculatorView {
 
     /// The parameter rows, a blank, the result rows: one line each.
     static func textRows(_ pane: CalculatorPane) -> [Row] {
-        var rows: [Row] = pane.settings.parameters.enumerated().map { index, spec in
+        var rows: [Row] = pane.settings.shownParameters.enumerated().map { index, spec in
             var value = pane.settings[spec.key].map(String.init(describing:)) ?? ""
             if spec.key == "phi", let alpha = pane.settings.alpha { value += " (α = \(NumberFormat.parameter(alpha)))" }
             var hint = spec.meaning
@@ -53,7 +53,7 @@ enum CalculatorView {
         rows += results.prefix(resultRows(pane.kind)).map { Row(name: $0.name, value: $0.value, meaning: $0.meaning, parameter: nil, isResult: true) }
         // A fixed number of result rows, so the figure below keeps its size (and its grid)
         // whatever the results say.
-        while rows.count < pane.settings.parameters.count + (pane.kind == .phase ? 2 : 1) + resultRows(pane.kind) {
+        while rows.count < pane.settings.shownParameters.count + (pane.kind == .phase ? 2 : 1) + resultRows(pane.kind) {
             rows.append(Row(name: "", value: "", meaning: "", parameter: nil))
         }
         return rows

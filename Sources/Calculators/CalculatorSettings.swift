@@ -20,6 +20,14 @@ public struct CalculatorSettings: Sendable, Equatable {
 
     public var parameters: [ParameterSpec] { kind.parameters }
 
+    /// The parameters that matter with the current values (a power-law spectrum has no
+    /// network; the network's spectrum has no power law): what a pane lists.
+    public var shownParameters: [ParameterSpec] {
+        guard kind == .eigenlearning else { return parameters }
+        let power = ["source", "decay", "target", "ridge", "noise"]
+        return parameters.filter { name("source") == "power" ? power.contains($0.key) : !["decay", "target"].contains($0.key) }
+    }
+
     public func spec(_ key: String) -> ParameterSpec? { parameters.first { $0.key == key } }
 
     public subscript(key: String) -> ParameterValue? { values[key] }
