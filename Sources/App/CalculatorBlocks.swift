@@ -74,9 +74,11 @@ enum CalculatorBlocks {
             let size = Size(width: width, height: figureHeight(block))
             return figure.render(size: size, options: PlotOptions(ascii: glyphs == .ascii, heatStyle: .shaded)).styledLines
         }
+        // The meanings only where they fit beside the numbers (a narrow pane shows the numbers).
+        let meanings = width >= 9 + 20 + 34
         return output.rows.map { row in
-            StyledLine([Span(CalculatorView.padded(row.name, 9), Style(.code)), Span(CalculatorView.padded(row.value, 20)),
-                        Span(row.meaning, Style(.muted))])
+            StyledLine([Span(CalculatorView.padded(row.name, 9), Style(.code)), Span(meanings ? CalculatorView.padded(row.value, 20) : row.value)]
+                       + (meanings ? [Span(row.meaning, Style(.muted))] : []))
         }
     }
 
