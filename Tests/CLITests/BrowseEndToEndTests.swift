@@ -153,7 +153,11 @@ struct BrowseEndToEndTests {
         try session.send("Enter")
         screen = try session.waitFor(timeout: .seconds(15)) { $0.contains { $0.contains("χ₁") && $0.contains("0.938636268199") } && $0.contains { $0.contains("c_l") } }
         try session.send("j", "+")
-        screen = try session.waitFor(timeout: .seconds(15)) { $0.contains { $0.contains("σw²") && $0.contains("1.6") } && !$0.contains { $0.contains("0.938636268199") } && !$0[0].contains("⟳") }
+        // The number and the plot both change: the trajectory's title names the new σw².
+        screen = try session.waitFor(timeout: .seconds(15)) { screen in
+            screen.contains { $0.contains("σw²") && $0.contains("1.6") } && !screen.contains { $0.contains("0.938636268199") }
+                && screen.contains { $0.contains("tanh, σw² = 1.6, σb² = 0.05") } && !screen[0].contains("⟳")
+        }
         let chi1 = try CLI.run(["calc", "meanfield", "--phi", "tanh", "--sw2", "1.6", "--sb2", "0.05"]).stdout
             .split(separator: "\n").map { $0.split(separator: " ").map(String.init) }.first { $0.first == "χ₁" }?.dropFirst().first
         #expect(chi1 != nil && screen.contains { $0.contains("χ₁") && $0.contains(chi1!) }, "\(chi1 ?? "no χ₁ from the CLI")")
@@ -165,6 +169,20 @@ struct BrowseEndToEndTests {
         screen = try session.waitFor(timeout: .seconds(15)) { $0.contains { $0.contains("ordered and chaotic phases") } && $0.contains { $0.contains("phase") && $0.contains("ordered") } }
         for _ in 0..<3 { try session.send("Right") }
         screen = try session.waitFor(timeout: .seconds(15)) { $0.contains { $0.contains("σw²") && $0.contains("1.85") } && $0.contains { $0.contains("phase") && $0.contains("chaotic") } }
+
+        // The other two panes open too, each with its numbers and its plot.
+        try session.send(":")
+        try session.type("calc spectrum phi=relu depth=1 sw2=2 sb2=0 kind=nngp d=3 lmax=10")
+        try session.send("Enter")
+        _ = try session.waitFor(timeout: .seconds(15)) { $0.contains { $0.contains("μ_0") } && $0.contains { $0.contains("Spectrum on S^2") } }
+        try session.send(":")
+        try session.type("calc eigenlearning source=power")
+        try session.send("Enter")
+        _ = try session.waitFor(timeout: .seconds(15)) { $0.contains { $0.contains("n = 100") } && $0.contains { $0.contains("Eigenlearning, 1000") } }
+        try session.send("x", "x")
+        try session.send(":")
+        try session.type("calc phase")
+        try session.send("Enter")
 
         // Narrower: the pane takes the note's place; wider again; then close the three panes.
         try session.resize(width: 90, height: 30)

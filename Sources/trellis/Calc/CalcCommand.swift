@@ -60,7 +60,7 @@ struct ActivationOptions: ParsableArguments {
 enum CalcInput {
     /// Variances above this are rejected: beyond it q* overflows for unbounded φ, and no
     /// network of interest lives there.
-    static let largestVariance = 1e12
+    static let largestVariance = CalculatorSettings.largestVariance
 
     static func finite(_ value: Double, _ name: String) throws {
         guard value.isFinite else { throw ValidationError("\(name) must be a finite number, not \(value)") }
