@@ -122,6 +122,8 @@ extension AppState {
             }
             status = StatusMessage("Opening \(url)")
             return [.openURL(url)]
+        case .embed(let source):
+            return openBlock(source)
         case .wiki(let name):
             // [[Note#Heading]] opens the note at that heading; [[#Heading]] stays in this one.
             let parts = name.split(separator: "#", maxSplits: 1, omittingEmptySubsequences: false).map(String.init)

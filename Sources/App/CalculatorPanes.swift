@@ -74,13 +74,13 @@ extension AppState {
 
     /// Opens a calculator of `kind` (or shows the open one), applying `words` (`sw2=1.7` …);
     /// says what was wrong and changes nothing when a word cannot be applied.
-    mutating func openCalculator(_ kind: CalculatorKind, applying words: [String] = []) -> [Effect] {
+    mutating func openCalculator(_ kind: CalculatorKind, applying words: [String] = [], window: PhaseWindow? = nil) -> [Effect] {
         var settings = calculators.panes.first { $0.kind == kind }?.settings ?? CalculatorSettings(kind)
         if let problem = settings.apply(words) {
             status = StatusMessage(problem.message, isError: true)
             return []
         }
-        return openCalculator(settings, window: nil)
+        return openCalculator(settings, window: window)
     }
 
     /// Shows a calculator with these settings (and window), opening its pane if needed.
@@ -104,10 +104,15 @@ extension AppState {
         return recompute()
     }
 
-    /// `c`: the calculator the selected topic names (its first), else the chooser.
+    /// `c`: the calculator the selected topic names (its first), with the values of the
+    /// topic page's first block of that kind if it has one; else the chooser.
     mutating func openTopicCalculator() -> [Effect] {
-        let names = garden?.topic(tree.selected)?.calculators ?? []
-        if let kind = names.lazy.compactMap(CalculatorKind.init(name:)).first {
+        let topic = garden?.topic(tree.selected)
+        if let kind = (topic?.calculators ?? []).lazy.compactMap(CalculatorKind.init(name:)).first {
+            let blocks = CalculatorBlock.sources(in: String(topic?.prose ?? "")).compactMap { try? CalculatorBlock.parse($0).get() }
+            if !calculators.panes.contains(where: { $0.kind == kind }), let block = blocks.first(where: { $0.settings.kind == kind }) {
+                return openCalculator(block.settings, window: block.window)
+            }
             return openCalculator(kind)
         }
         overlay = .palette(CommandPalette.opened(self, input: "calc "))
@@ -288,8 +293,11 @@ extension AppState {
         let figureSize = calculatorFigureSize
         var request = CalculatorRequest(settings: pane.settings, figureSize: figureSize ?? Size(width: 0, height: 0), window: pane.window,
                                         ascii: glyphs == .ascii)
-        // No room for a figure (a short pane), or the one in hand still shows the picture.
-        if figureSize == nil || (numbersOnly && pane.figureRequest.map { Self.samePicture($0, request) } == true) {
+        // No room for a figure (a short pane), or the one in hand, already drawn, still shows
+        // the picture. A figure still on its way must be asked for again: the new request
+        // supersedes the one computing it.
+        let figureInHand = pane.shownFigureGeneration == pane.figureGeneration
+        if figureSize == nil || (numbersOnly && figureInHand && pane.figureRequest.map { Self.samePicture($0, request) } == true) {
             request.part = .numbers
         }
         pane.generation += 1

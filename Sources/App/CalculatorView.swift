@@ -13,7 +13,18 @@ enum CalculatorView {
 
     /// The pane's tab line: every open calculator, the visible one marked, and a progress mark
     /// while its numbers are being computed.
-    static func tabLine(_ deck: CalculatorDeck, focused: Bool, glyphs: Glyphs) -> StyledLine {
+    static func tabLine(_ deck: CalculatorDeck, focused: Bool, glyphs: Glyphs, width: Int = .max) -> StyledLine {
+        let full = allTabs(deck, focused: focused, glyphs: glyphs)
+        guard full.width > width, let pane = deck.current else { return full }
+        // Too narrow for every tab: the visible one, where it is among them, and ] [ to move.
+        var spans = [Span(" "), Span(pane.kind.title, Style(.title, bold: focused, underline: true)),
+                     Span(" \(deck.visible + 1)/\(deck.panes.count)", Style(.muted))]
+        if pane.isComputing { spans.append(Span(glyphs == .ascii ? " *" : " ⟳", Style(.warning))) }
+        if deck.panes.count > 1 { spans.append(Span("  ] [ switch", Style(.muted))) }
+        return StyledLine(spans)
+    }
+
+    private static func allTabs(_ deck: CalculatorDeck, focused: Bool, glyphs: Glyphs) -> StyledLine {
         var spans: [Span] = [Span(" ")]
         for (index, pane) in deck.panes.enumerated() {
             if index > 0 { spans.append(Span(" \(glyphs.vertical) ", Style(.muted))) }
@@ -38,6 +49,7 @@ enum CalculatorView {
     static func textRows(_ pane: CalculatorPane) -> [Row] {
         var rows: [Row] = pane.settings.shownParameters.enumerated().map { index, spec in
             var value = pane.settings[spec.key].map(String.init(describing:)) ?? ""
+            if spec.key == "quantity" { value = ["chi1": "χ₁", "xi_c": "ξ_c", "qstar": "q*"][value] ?? value }
             if spec.key == "phi", let alpha = pane.settings.alpha { value += " (α = \(NumberFormat.parameter(alpha)))" }
             var hint = spec.meaning
             if case .real = spec.domain { hint += ", step \(NumberFormat.parameter(pane.step(spec)))" }

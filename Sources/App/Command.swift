@@ -85,7 +85,7 @@ public enum Command: String, CaseIterable, Sendable {
         case .coarserStep: return "calculator: step × 10"
         case .editValue: return "calculator: type the parameter's exact value"
         case .cyclePhi: return "calculator: next activation φ"
-        case .cycleQuantity: return "calculator: next view (phase shading: phase, χ₁, ξ_c, q*; kernels or regression; sphere or power-law spectrum)"
+        case .cycleQuantity: return "calculator: next view (phase shading; kernels or regression; spectrum source)"
         case .pointLeft: return "calculator: phase point left (σw² − step); elsewhere parameter down"
         case .pointRight: return "calculator: phase point right (σw² + step); elsewhere parameter up"
         case .pointUp: return "calculator: phase point up (σb² + step); elsewhere previous parameter"

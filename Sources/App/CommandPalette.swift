@@ -181,7 +181,14 @@ enum CommandPalette {
                 state.status = StatusMessage("calc takes one of \(kinds), then key=value (phi=tanh sw2=1.5)", isError: true)
                 return []
             }
-            return state.openCalculator(kind, applying: Array(words.dropFirst()))
+            // `key=value` words, or the command line's `--key value` (a block's command pasted).
+            switch CalculatorBlock.options(Array(words.dropFirst()), kind: kind) {
+            case .failure(let problem):
+                state.status = StatusMessage(problem.message, isError: true)
+                return []
+            case .success(let (assignments, window)):
+                return state.openCalculator(kind, applying: assignments, window: window)
+            }
         default:
             guard let command = Command(rawValue: verb) else {
                 state.status = StatusMessage("Unknown command \"\(verb)\": try topic, status, tag, clear, calc", isError: true)

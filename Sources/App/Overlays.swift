@@ -18,6 +18,7 @@ enum StatusBar {
             switch target {
             case .url(let url): right = "o opens " + url + " "
             case .wiki(let name): right = "o opens [[" + name + "]] "
+            case .embed: right = "o or Enter opens this calculator as a pane "
             }
             rightStyle = Style(.statusBar)
         } else if state.focus == .calculator, state.overlay == nil {

@@ -58,7 +58,7 @@ extension App {
         case .reading: break
         case .calculator:
             buffer.fill(Rect(x: rect.x, y: rect.y, width: rect.width, height: 1), style: style)
-            let tabs = CalculatorView.tabLine(state.calculators, focused: focused, glyphs: state.glyphs)
+            let tabs = CalculatorView.tabLine(state.calculators, focused: focused, glyphs: state.glyphs, width: rect.width)
             buffer.write(tabs, x: rect.x, y: rect.y, limit: rect.width)
             return
         }

@@ -41,12 +41,40 @@ public struct CalculatorBlock: Sendable, Equatable {
             return .failure(CalculatorProblem("not a calculator command (a block takes \(known)): \(lines[0])"))
         }
         var block = CalculatorBlock(settings: CalculatorSettings(kind), window: PhaseWindow(), showsFigure: figure)
+        switch Self.options(Array(words.dropFirst(2)), kind: kind, commandLineOnly: true) {
+        case .failure(let problem):
+            return .failure(problem)
+        case .success(let (assignments, window)):
+            if let problem = block.settings.apply(assignments) { return .failure(problem) }
+            if let window { block.window = window }
+            if kind == .phase {
+                // The point, when not given, sits in the window's middle.
+                if !assignments.contains(where: { $0.hasPrefix("sw2=") }) { block.settings.set("sw2", .number(Self.middle(block.window.sw2))) }
+                if !assignments.contains(where: { $0.hasPrefix("sb2=") }) { block.settings.set("sb2", .number(Self.middle(block.window.sb2))) }
+            }
+            return .success(block)
+        }
+    }
+
+    /// A calculator's options as `key=value` assignments, and a phase diagram's window: from
+    /// the command line's `--option value` pairs (`--kernel` for `kind`, `--point SW2,SB2`, and
+    /// the phase diagram's `--sw2 FROM:TO` / `--sb2 FROM:TO` windows) or, unless
+    /// `commandLineOnly`, `key=value` words as the palette takes them, mixed freely.
+    public static func options(_ words: [String], kind: CalculatorKind, commandLineOnly: Bool = false)
+        -> Result<(assignments: [String], window: PhaseWindow?), CalculatorProblem>
+    {
         var assignments: [String] = []
-        var index = 2
+        var window: PhaseWindow?
+        var index = 0
         while index < words.count {
             let option = words[index]
+            if !commandLineOnly, !option.hasPrefix("--"), option.contains("=") {
+                assignments.append(option)
+                index += 1
+                continue
+            }
             guard option.hasPrefix("--"), index + 1 < words.count else {
-                return .failure(CalculatorProblem("expected --option value, not '\(option)'"))
+                return .failure(CalculatorProblem(commandLineOnly ? "expected --option value, not '\(option)'" : "write key=value or --key value, not '\(option)'"))
             }
             let value = words[index + 1]
             index += 2
@@ -57,22 +85,44 @@ public struct CalculatorBlock: Sendable, Equatable {
                 let parts = value.split(separator: ",")
                 guard parts.count == 2 else { return .failure(CalculatorProblem("--point takes SW2,SB2, not \(value)")) }
                 assignments += ["sw2=" + parts[0], "sb2=" + parts[1]]
-            case (.phase, let axis) where axis == "sw2" || axis == "sb2":
+            case (.phase, let axis) where (axis == "sw2" || axis == "sb2") && value.contains(":"):
                 guard let range = Self.range(value) else {
                     return .failure(CalculatorProblem("--\(axis) takes FROM:TO with 0 ≤ FROM < TO, not \(value)"))
                 }
-                if axis == "sw2" { block.window.sw2 = range } else { block.window.sb2 = range }
+                var changed = window ?? PhaseWindow()
+                if axis == "sw2" { changed.sw2 = range } else { changed.sb2 = range }
+                window = changed
             case (_, let key):
                 assignments.append(key + "=" + value)
             }
         }
-        if let problem = block.settings.apply(assignments) { return .failure(problem) }
-        if kind == .phase {
-            // The point, when not given, sits in the window's middle.
-            if !assignments.contains(where: { $0.hasPrefix("sw2=") }) { block.settings.set("sw2", .number(Self.middle(block.window.sw2))) }
-            if !assignments.contains(where: { $0.hasPrefix("sb2=") }) { block.settings.set("sb2", .number(Self.middle(block.window.sb2))) }
+        return .success((assignments, window))
+    }
+
+    /// The bodies of the ```trellis fences in Markdown text, in order (a plain scan of fence
+    /// lines; fences inside other fences are not looked for).
+    public static func sources(in markdown: String) -> [String] {
+        blocks(in: markdown).map(\.source)
+    }
+
+    /// The ```trellis fences in Markdown text with the 1-based line of each opening fence.
+    public static func blocks(in markdown: String) -> [(line: Int, source: String)] {
+        var found: [(line: Int, source: String)] = []
+        var open: (line: Int, body: [Substring])?
+        for (index, line) in markdown.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
+            let trimmed = line.trimmingCharacters(in: .whitespaces)
+            if let current = open {
+                if trimmed.hasPrefix("```") {
+                    found.append((current.line, current.body.joined(separator: "\n").trimmingCharacters(in: .whitespacesAndNewlines)))
+                    open = nil
+                } else {
+                    open = (current.line, current.body + [line])
+                }
+            } else if trimmed.hasPrefix("```"), trimmed.dropFirst(3).trimmingCharacters(in: .whitespaces).lowercased() == infoString {
+                open = (index + 1, [])
+            }
         }
-        return .success(block)
+        return found
     }
 
     static func range(_ text: String) -> ClosedRange<Double>? {

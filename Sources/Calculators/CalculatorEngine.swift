@@ -179,7 +179,12 @@ public enum CalculatorEngine {
             let description = "\(parameters.activation.name) \(ntk ? "NTK" : "NNGP"), depth \(parameters.depth)"
             let n = NumberFormat.number
             if settings.kind == .spectrum {
-                let rows = (0...Swift.min(3, lmax)).map { MeanFieldReport.Row(name: "μ_\($0)", value: n(mu[$0]), meaning: "multiplicity \(NumberFormat.parameter(spectrum.multiplicities[$0]))") }
+                // Modes within the quadrature's noise (relu's odd l ≥ 3) are 0, said as such.
+                let floor = SpectrumFigure.noiseFloor(mu)
+                let rows = (0...Swift.min(3, lmax)).map { l in
+                    MeanFieldReport.Row(name: "μ_\(l)", value: abs(mu[l]) <= floor ? "0 (to rounding)" : n(mu[l]),
+                                        meaning: "multiplicity \(NumberFormat.parameter(spectrum.multiplicities[l]))")
+                }
                 let figure = SpectrumFigure(mu: mu, dimension: d, description: description).plot()
                 return CalculatorOutput(rows: rows, figure: request.part == .everything ? PlotStack([figure]) : nil)
             }

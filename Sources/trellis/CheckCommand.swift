@@ -1,4 +1,6 @@
 import ArgumentParser
+import Calculators
+import Foundation
 import Garden
 
 struct CheckCommand: ParsableCommand {
@@ -11,8 +13,26 @@ struct CheckCommand: ParsableCommand {
 
     func run() throws {
         let garden = try gardenOptions.load()
-        Output.print(garden.problems.map { safe($0.description) } + [Self.summary(garden.problems)])
-        if !garden.problems.isEmpty { throw ExitCode(1) }
+        let problems = (garden.problems + Self.blockProblems(garden)).sorted { ($0.path, $0.line ?? 0) < ($1.path, $1.line ?? 0) }
+        Output.print(problems.map { safe($0.description) } + [Self.summary(problems)])
+        if !problems.isEmpty { throw ExitCode(1) }
+    }
+
+    /// Calculator blocks (```trellis fences) that the reading pane would show as an error:
+    /// not a calc or plot command of a pane, or a value the calculator refuses.
+    static func blockProblems(_ garden: Garden) -> [Problem] {
+        // Only files whose text holds a fence are read again (for the lines of their blocks).
+        let mentions = { (text: Substring) in text.range(of: "```trellis", options: .caseInsensitive) != nil }
+        let files = garden.notes.filter { mentions($0.body) }.map(\.path)
+            + garden.topics.filter { mentions($0.prose) }.compactMap(\.indexPath)
+        return files.flatMap { path -> [Problem] in
+            guard let bytes = FileManager.default.contents(atPath: garden.root + "/" + path),
+                  let text = String(data: bytes, encoding: .utf8) else { return [] }
+            return CalculatorBlock.blocks(in: text).compactMap { block in
+                guard case .failure(let problem) = CalculatorBlock.parse(block.source) else { return nil }
+                return Problem(path: path, line: block.line, message: "calculator block: \(problem.message)")
+            }
+        }
     }
 
     /// "no problems", or e.g. "3 problems (2 errors, 1 warning)".

@@ -1,6 +1,7 @@
 @testable import App
 import Calculators
 import Garden
+import Markdown
 import Screen
 import SignalProp
 import SnapshotSupport
@@ -32,8 +33,8 @@ struct CalculatorPaneTests {
         #expect(state.focus == .calculator)
         let layout = state.layout
         #expect(layout.panes[.calculator] != nil && layout.panes[.reading] != nil && layout.panes[.tree] != nil)
-        // The numbers are `trellis calc meanfield`'s for the defaults (tanh, σw² 1.5, σb² 0.05).
-        let direct = MeanField(MeanFieldParameters(activation: .tanh, sw2: 1.5, sb2: 0.05)).compute()
+        // The numbers are `trellis calc meanfield`'s for the page's block (relu, σw² 2, σb² 0).
+        let direct = MeanField(MeanFieldParameters(activation: .relu, sw2: 2, sb2: 0)).compute()
         #expect(Self.result(state, "χ₁") == NumberFormat.number(direct.chi1))
         #expect(state.screen.contains { $0.contains("χ₁") && $0.contains(NumberFormat.number(direct.chi1)) })
         // The tree still moves while the pane is open.
@@ -77,6 +78,14 @@ struct CalculatorPaneTests {
         #expect(state.calculators.current?.settings.number("sw2") == 2)
         state.palette("calc meanfield frobs=3")
         #expect(state.status?.text.hasPrefix("meanfield has no parameter frobs") == true)
+        // The command line's syntax too, as a block's command reads (pasted from a note).
+        state.palette("calc meanfield --phi erf --sw2 1.9 sb2=0.2")
+        #expect(state.calculators.current?.settings.name("phi") == "erf" && state.calculators.current?.settings.number("sw2") == 1.9
+                && state.calculators.current?.settings.number("sb2") == 0.2)
+        state.palette("calc phase --point 2,0.5 --sw2 1:3")
+        #expect(state.calculators.current?.window.sw2 == 1...3 && state.calculators.current?.settings.number("sw2") == 2)
+        state.palette("calc meanfield --sw2")
+        #expect(state.status?.text == "write key=value or --key value, not '--sw2'")
         state.palette("calc heatmap")
         #expect(state.status?.text.hasPrefix("calc takes one of meanfield, phase") == true)
     }
@@ -147,6 +156,23 @@ struct CalculatorPaneTests {
         #expect(request.part == .numbers)
     }
 
+    @Test("a move while the zoomed grid is still computing asks for the grid again (it would be superseded and lost)")
+    func moveDuringAZoomKeepsTheNewGrid() {
+        var state = TestGarden.state(Size(width: 130, height: 40))
+        state.palette("calc phase phi=tanh sw2=1.7 sb2=0.05")
+        let zoom = state.press("+")
+        let move = state.press("left")
+        guard case .calculate(let id, _, let zoomRequest)? = zoom.first, case .calculate(_, let generation, let moveRequest)? = move.first else {
+            Issue.record("no requests")
+            return
+        }
+        #expect(zoomRequest.part == .everything && moveRequest.part == .everything)
+        // As the queue does: the zoom is superseded, only the move's result arrives.
+        _ = App.update(&state, .calculated(CalculatorResult(paneID: id, generation: generation, output: CalculatorEngine.run(moveRequest))))
+        #expect(!state.calculators.current!.isComputing)
+        #expect(state.calculators.current!.figure!.plots[0].x.range == state.calculators.current!.window.sw2)
+    }
+
     @Test("zooming keeps the point in place and refines the steps; the point drags the window")
     func zoom() {
         var state = TestGarden.state(Self.wide)
@@ -196,6 +222,18 @@ struct CalculatorPaneTests {
         #expect(state.screen[0].contains("(z restores)"))
         state.pressAndSettle("z", "[")
         #expect(state.calculators.current?.kind == .meanField && state.layout.panes.count == 4)
+    }
+
+    @Test("a tab line too narrow for every tab shows the visible one and where it is")
+    func narrowTabLine() {
+        var state = TestGarden.state(Size(width: 60, height: 20))
+        for kind in CalculatorKind.allCases { state.palette("calc \(kind.rawValue)") }
+        state.pressAndSettle("[")
+        let title = state.screen[0]
+        #expect(title.contains("Eigenlearning 4/5"), "\(title)")
+        var wide = TestGarden.state(Size(width: 200, height: 40))
+        for kind in CalculatorKind.allCases { wide.palette("calc \(kind.rawValue)") }
+        #expect(wide.screen[0].contains("Mean field │ Phase diagram │ Kernels │ Eigenlearning │ Spectrum"))
     }
 
     @Test("narrow terminals: the calculator takes the note's place, down to 40×12")
@@ -293,6 +331,27 @@ struct CalculatorBlockTests {
         state.moveCursor(to: bad)
         state.press("enter")
         #expect(state.status?.isError == true)
+    }
+
+    @Test("] stops at each block, o opens it; c on the topic opens its calculator with the page's block values")
+    func blocksAreLinks() {
+        var (state, _) = Self.page()
+        state.focus = .reading
+        var targets: [LinkTarget] = []
+        for _ in 0..<3 {
+            state.press("]")
+            targets.append(state.reading.document.links[state.reading.focusedLink!].target)
+        }
+        #expect(targets == [.embed("calc meanfield --phi relu --sw2 2 --sb2 0"), .embed("plot phase --phi tanh --point 1.76,0.05"), .embed("rm -rf /")])
+        state.press("[")
+        state.press("o")
+        #expect(state.calculators.current?.kind == .phase && state.calculators.current?.settings.number("sw2") == 1.76)
+        // c takes the page's first mean-field block's values (relu, σw² 2, σb² 0), not the defaults.
+        var topic = TestGarden.state(Size(width: 120, height: 40))
+        topic.selectTopic("models/mean-field")
+        topic.press("c")
+        #expect(topic.calculators.current?.kind == .meanField && topic.calculators.current?.settings.name("phi") == "relu"
+                && topic.calculators.current?.settings.number("sw2") == 2)
     }
 
     @Test("block commands parse into the calculators' settings", arguments: [

@@ -14,6 +14,35 @@ import Testing
         ])
     }
 
+    /// A calculator block the reading pane would show as an error is a problem at its fence;
+    /// good blocks are not.
+    @Test func brokenCalculatorBlocksAreProblems() throws {
+        let garden = FixtureGarden.clean()
+        garden.write("kernels/blocks.md", """
+            ---
+            title: Blocks
+            ---
+            Fine:
+
+            ```trellis
+            calc meanfield --phi tanh --sw2 1.76 --sb2 0.05
+            ```
+
+            ```trellis
+            rm -rf /
+            ```
+
+            ```Trellis
+            calc meanfield --phi tanh --sw2 nan --sb2 0
+            ```
+            """)
+        let result = try garden.run("check")
+        #expect(result.status == 1)
+        #expect(result.lines.count == 3, "\(result.lines)")
+        #expect(result.lines[0].hasPrefix("kernels/blocks.md:10: error: calculator block: not a calculator command"))
+        #expect(result.lines[1] == "kernels/blocks.md:14: error: calculator block: sw2 must be a finite number, not nan")
+    }
+
     @Test func aCleanGardenPasses() throws {
         let result = try FixtureGarden.clean().run("check")
         #expect(result.status == 0)

@@ -78,7 +78,14 @@ struct BlockRenderer {
         case .blockQuote(let blocks, _):
             return quote(blocks, width: width)
         case .codeBlock(let info, let literal, _):
-            if let embeds, let lines = embeds(info, literal, width) { return lines }
+            if let embeds, var lines = embeds(info, literal, width) {
+                // The block's first line is a link to it, so link navigation stops there.
+                if let source = lines.first?.embed, !lines[0].content.spans.isEmpty {
+                    links.append(FoundLink(target: .embed(source), label: source))
+                    for index in lines[0].content.spans.indices { lines[0].content.spans[index].link = links.count - 1 }
+                }
+                return lines
+            }
             return codeBlock(info: info, literal: literal, width: width)
         case .htmlBlock(let html, _):
             return htmlBlock(html, width: width)

@@ -12,6 +12,9 @@ public enum FoldID: Hashable, Sendable {
 public enum LinkTarget: Hashable, Sendable {
     case url(String)
     case wiki(String)
+    /// An embedded block (a calculator block), by its source: `]`/`[` stop at it and `o` or
+    /// Enter acts on it.
+    case embed(String)
 }
 
 /// A link in a rendered document.
