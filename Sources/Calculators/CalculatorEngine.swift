@@ -126,7 +126,10 @@ public enum CalculatorEngine {
             guard !isCancelled() else { return nil }
             let quantity = PhaseQuantity(rawValue: settings.name("quantity")) ?? .phase
             let diagram = PhaseDiagram(activation: settings.activation, sw2: request.window.sw2, sb2: request.window.sb2, quantity: quantity)
-            guard let plot = diagram.plot(size: request.figureSize, options: request.plotOptions, isCancelled: isCancelled) else { return nil }
+            // ξ_c solves a correlation fixed point per value: one per 2×2 cells in a pane.
+            let coarseness = quantity == .xiC ? 2 : 1
+            guard let plot = diagram.plot(size: request.figureSize, options: request.plotOptions, coarseness: coarseness, isCancelled: isCancelled)
+            else { return nil }
             return CalculatorOutput(rows: rows, figure: PlotStack([plot]))
 
         case .kernel:

@@ -45,11 +45,22 @@ public struct PhaseDiagram: Sendable {
     }
 
     /// As `plot(size:options:)`, or nil when `isCancelled` turns true first (checked per row
-    /// of ξ_c, which takes seconds).
-    public func plot(size: Size, options: PlotOptions, isCancelled: @Sendable () -> Bool) -> Plot? {
+    /// of ξ_c, which takes seconds). With `coarseness` n > 1 the values are computed once per
+    /// n×n block of samples, at its centre, and each fills its block: n² times fewer fixed
+    /// points, for a pane that must answer quickly.
+    public func plot(size: Size, options: PlotOptions, coarseness: Int = 1, isCancelled: @Sendable () -> Bool) -> Plot? {
         var plot = skeleton(size: size, options: options)
         guard let layout = plot.layout(for: size, options: options) else { return plot }
-        let (xs, ys) = layout.heatSamples(options)
+        var (xs, ys) = layout.heatSamples(options)
+        if coarseness > 1 {
+            let centres = { (values: [Double]) in
+                stride(from: 0, to: values.count, by: coarseness).map { start in
+                    let block = values[start..<min(start + coarseness, values.count)]
+                    return block.reduce(0, +) / Double(block.count)
+                }
+            }
+            (xs, ys) = (centres(xs), centres(ys))
+        }
         guard let values = values(sw2: xs, sb2: ys, isCancelled: isCancelled) else { return nil }
         plot.heatMap = HeatMap(x: xs, y: ys, values: values, scale: colorScale)
         return plot

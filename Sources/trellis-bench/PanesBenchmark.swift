@@ -59,6 +59,10 @@ struct PanesBenchmark: ParsableCommand {
             flip.toggle()
             return App.update(&state, .key(.character(flip ? "+" : "-")))
         }
+        measure("shade it by ξ_c (a fixed point per 2×2 cells; φ tanh or erf)", target: nil, phase) { state in
+            flip.toggle()
+            return Self.palette(&state, "calc phase quantity=xi_c phi=" + (flip ? "erf" : "tanh"))
+        }
     }
 
     /// Runs a palette line; returns its effects.
@@ -106,7 +110,7 @@ struct PanesBenchmark: ParsableCommand {
 
     /// Times `action` on a copy of `state` that carries over from run to run: the key's own
     /// frame (update and view), the frame with the new numbers, and the frame with the figure.
-    private func measure(_ name: String, target: Double, _ start: AppState, _ action: (inout AppState) -> [Effect]) {
+    private func measure(_ name: String, target: Double?, _ start: AppState, _ action: (inout AppState) -> [Effect]) {
         var state = start
         var frames: [Double] = [], numbers: [Double] = [], totals: [Double] = []
         for run in 0...runs {
@@ -127,7 +131,7 @@ struct PanesBenchmark: ParsableCommand {
         let (frame, number, total) = (Stats(frames), Stats(numbers), Stats(totals))
         print(Table.row(
             [name, String(runs), Table.number(frame.median, digits: 2), Table.number(number.median, digits: 2),
-             Table.number(number.max, digits: 2), Table.number(total.median, digits: 2), "≤ \(Int(target))"],
+             Table.number(number.max, digits: 2), Table.number(total.median, digits: 2), target.map { "≤ \(Int($0))" } ?? ""],
             widths: [52, 5, 8, 9, 8, 9, 7]))
         fflush(nil)
     }

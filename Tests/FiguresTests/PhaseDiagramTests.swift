@@ -192,4 +192,33 @@ import Testing
         let plot = PhaseDiagram(activation: .softplus, sw2: 0.5...1, sb2: 0...0.1).plot(size: Self.size, options: Self.options)
         #expect(plot.notes.contains { $0.unicode == "χ₁ = 1 is not crossed in this window" })
     }
+
+    /// The panes' coarse ξ_c: one value per 2×2 cells, at the block's centre (the direct ξ_c
+    /// there), and every cell the full-resolution picture shades is shaded in the coarse one
+    /// too (each value fills its block, no holes between blocks).
+    @Test func coarseXiCFillsItsBlocks() throws {
+        let size = Size(width: 50, height: 16), options = PlotOptions()
+        let diagram = PhaseDiagram(activation: .tanh, sw2: 1...3, sb2: 0...1, quantity: .xiC)
+        let fine = diagram.plot(size: size, options: options)
+        let never: @Sendable () -> Bool = { false }
+        let coarsePlot = diagram.plot(size: size, options: options, coarseness: 2, isCancelled: never)
+        let coarse = try #require(coarsePlot)
+        let (fineMap, coarseMap) = (try #require(fine.heatMap), try #require(coarse.heatMap))
+        #expect(coarseMap.x.count == (fineMap.x.count + 1) / 2 && coarseMap.y.count == (fineMap.y.count + 1) / 2)
+        let (j, i) = (coarseMap.x.count / 2, coarseMap.y.count / 2)
+        let direct = MeanField(MeanFieldParameters(activation: .tanh, sw2: coarseMap.x[j], sb2: coarseMap.y[i])).compute(countLengthLayers: false).xiC
+        #expect(coarseMap.values[i][j] == direct)
+        let layout = try #require(fine.layout(for: size, options: options))
+        let (a, b) = (fine.render(size: size, options: options), coarse.render(size: size, options: options))
+        var shadedFine = 0, shadedBoth = 0
+        for row in 0..<layout.area.height {
+            for column in 0..<layout.area.width {
+                let (x, y) = (layout.area.x + column, layout.area.y + row)
+                guard a[x, y].style.role.isHeat else { continue }
+                shadedFine += 1
+                if b[x, y].style.role.isHeat || !b[x, y].text.allSatisfy({ $0 == " " }) { shadedBoth += 1 }
+            }
+        }
+        #expect(shadedFine > 0 && shadedBoth == shadedFine, "\(shadedBoth) of \(shadedFine)")
+    }
 }
