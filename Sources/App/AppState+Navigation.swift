@@ -20,7 +20,7 @@ extension AppState {
         case .reading:
             moveCursor(to: clamped(reading.cursor, plus: delta, count: reading.document.lines.count))
         case .calculator:
-            selectParameter(by: delta > 1 ? Int.max / 4 : delta < -1 ? -Int.max / 4 : delta)
+            selectParameter(by: max(-1000, min(1000, delta)))
         }
     }
 

@@ -11,12 +11,20 @@ public struct BlockKey: Hashable, Sendable {
     public var ascii: Bool
 }
 
-/// The results of the calculator blocks seen so far, and those the layout is waiting for.
+/// The results of the calculator blocks seen so far (the latest width of each), and those the
+/// layout is waiting for.
 public struct BlockCache: Sendable {
-    var outputs: [BlockKey: CalculatorOutput] = [:]
-    var requested: Set<BlockKey> = []
+    /// Per block source: its result at one width (a new width replaces it, so resizing never
+    /// piles results up).
+    var outputs: [String: (key: BlockKey, output: CalculatorOutput)] = [:]
+    /// Per block source: the key last asked for (asked again when the width changes).
+    var requested: [String: BlockKey] = [:]
     /// Blocks laid out without a result since the last effects were handed out.
     var wanted: [BlockKey: CalculatorRequest] = [:]
+
+    func output(_ key: BlockKey) -> CalculatorOutput? {
+        outputs[key.source].flatMap { $0.key == key ? $0.output : nil }
+    }
 }
 
 /// Draws calculator blocks (```trellis fences, see `CalculatorBlock`) in the reading pane: the
@@ -49,9 +57,12 @@ enum CalculatorBlocks {
                 ], source: source, width: width)
             case .success(let block):
                 let header = StyledLine([Span(source, Style(.code)), Span("  (Enter opens the pane)", Style(.muted))])
-                guard let output = cache.outputs[key] else {
+                guard let output = cache.output(key) else {
                     wanted.requests[key] = request(block, width: width, ascii: glyphs == .ascii)
-                    return tagged([header, StyledLine("computing…", Style(.muted))], source: source, width: width)
+                    // As tall as the result will be, so the text around does not move when it comes.
+                    let height = block.showsFigure ? figureHeight(block) : CalculatorView.resultRows(block.settings.kind)
+                    let waiting = [StyledLine("computing…", Style(.muted))] + Array(repeating: StyledLine(), count: max(0, height - 1))
+                    return tagged([header] + waiting, source: source, width: width)
                 }
                 return tagged([header] + lines(block, output, width: width, glyphs: glyphs), source: source, width: width)
             }
@@ -93,16 +104,18 @@ enum CalculatorBlocks {
 extension AppState {
     /// Requests for the blocks the last layouts were waiting for, each once.
     mutating func requestWantedBlocks() -> [Effect] {
-        let fresh = blocks.wanted.filter { !blocks.requested.contains($0.key) }
+        let fresh = blocks.wanted.filter { blocks.requested[$0.key.source] != $0.key }
         blocks.wanted = [:]
         guard !fresh.isEmpty else { return [] }
-        blocks.requested.formUnion(fresh.keys)
+        for key in fresh.keys { blocks.requested[key.source] = key }
         return fresh.sorted { $0.key.source < $1.key.source }.map { .calculateBlock($0.key, $0.value) }
     }
 
-    /// A block's result came back: kept, and the note laid out again to show it.
+    /// A block's result came back: kept (if it is still the one wanted), and the note laid out
+    /// again to show it.
     mutating func receiveBlock(_ key: BlockKey, _ output: CalculatorOutput) {
-        blocks.outputs[key] = output
+        guard blocks.requested[key.source] == key else { return }
+        blocks.outputs[key.source] = (key, output)
         relayoutReading()
     }
 

@@ -130,7 +130,7 @@ extension AppState {
             focus = .reading
         }
         relayoutReading()
-        return [.cancelCalculation(paneID: pane.id)] + recompute()
+        return [.cancelCalculation(paneID: pane.id)] + refreshCalculatorFigure()
     }
 
     /// `z`: the calculator fills the screen, or goes back beside the note.
@@ -146,7 +146,7 @@ extension AppState {
         let count = calculators.panes.count
         guard count > 1 else { return [] }
         calculators.visible = (calculators.visible + step + count) % count
-        return recompute()
+        return refreshCalculatorFigure()
     }
 
     // MARK: - Changing parameters
@@ -304,6 +304,11 @@ extension AppState {
         if request.part == .everything {
             pane.figureGeneration = pane.generation
             pane.figureRequest = request
+        } else if figureSize == nil {
+            // No room for a figure: one still on its way is given up (this request supersedes
+            // it), and the next size with room asks for a new one.
+            pane.figureRequest = nil
+            pane.figureGeneration = pane.shownFigureGeneration
         }
         calculators.panes[calculators.visible] = pane
         return [.calculate(paneID: pane.id, generation: pane.generation, request)]

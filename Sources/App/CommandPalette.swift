@@ -36,7 +36,9 @@ enum CommandPalette {
             var input = palette.input
             // A typed value is never replaced by a completion that merely extends it
             // (`calc meanfield sw2=1` must not become sw2=1.5).
-            let typingValue = input.hasPrefix("calc ") && (input.split(separator: " ").last?.contains("=") ?? false)
+            let lastWord = input.split(separator: " ").last.map(String.init) ?? ""
+            let typedValue = lastWord.split(separator: "=", maxSplits: 1).dropFirst().first.map(String.init) ?? ""
+            let typingValue = input.hasPrefix("calc ") && lastWord.contains("=") && (typedValue.isEmpty || Double(typedValue) != nil)
             if !typingValue, let completion = palette.completions[safe: palette.selected], completion.lowercased().hasPrefix(input.lowercased()) {
                 input = completion
             }

@@ -49,8 +49,9 @@ public struct CalculatorBlock: Sendable, Equatable {
             if let window { block.window = window }
             if kind == .phase {
                 // The point, when not given, sits in the window's middle.
-                if !assignments.contains(where: { $0.hasPrefix("sw2=") }) { block.settings.set("sw2", .number(Self.middle(block.window.sw2))) }
-                if !assignments.contains(where: { $0.hasPrefix("sb2=") }) { block.settings.set("sb2", .number(Self.middle(block.window.sb2))) }
+                for (key, range) in [("sw2", block.window.sw2), ("sb2", block.window.sb2)] where !assignments.contains(where: { $0.hasPrefix(key + "=") }) {
+                    if let problem = block.settings.set(key, NumberFormat.parameter(Self.middle(range))) { return .failure(problem) }
+                }
             }
             return .success(block)
         }
@@ -87,7 +88,7 @@ public struct CalculatorBlock: Sendable, Equatable {
                 assignments += ["sw2=" + parts[0], "sb2=" + parts[1]]
             case (.phase, let axis) where (axis == "sw2" || axis == "sb2") && value.contains(":"):
                 guard let range = Self.range(value) else {
-                    return .failure(CalculatorProblem("--\(axis) takes FROM:TO with 0 ≤ FROM < TO, not \(value)"))
+                    return .failure(CalculatorProblem("--\(axis) takes FROM:TO with 0 ≤ FROM < TO ≤ 1e12, not \(value)"))
                 }
                 var changed = window ?? PhaseWindow()
                 if axis == "sw2" { changed.sw2 = range } else { changed.sb2 = range }
@@ -125,9 +126,12 @@ public struct CalculatorBlock: Sendable, Equatable {
         return found
     }
 
+    /// A window's side `FROM:TO`: 0 ≤ FROM < TO ≤ 1e12 (the variances' limit), at least 1e-9
+    /// wide, as a zoom keeps it.
     static func range(_ text: String) -> ClosedRange<Double>? {
         let parts = text.split(separator: ":").compactMap { Double($0) }
-        guard parts.count == 2, parts[0].isFinite, parts[1].isFinite, parts[0] >= 0, parts[0] < parts[1] else { return nil }
+        guard parts.count == 2, parts[0].isFinite, parts[1].isFinite, parts[0] >= 0, parts[0] < parts[1],
+              parts[1] <= CalculatorSettings.largestVariance, parts[1] - parts[0] >= 1e-9 else { return nil }
         return parts[0]...parts[1]
     }
 

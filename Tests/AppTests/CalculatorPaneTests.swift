@@ -173,6 +173,34 @@ struct CalculatorPaneTests {
         #expect(state.calculators.current!.figure!.plots[0].x.range == state.calculators.current!.window.sw2)
     }
 
+    @Test("a figure given up in a pane too short for it is asked for again when there is room")
+    func figureGivenUpWhenShortComesBack() {
+        var state = TestGarden.state(Size(width: 130, height: 40))
+        state.palette("calc phase phi=tanh sw2=1.7 sb2=0.05")
+        _ = state.press("+")  // the zoomed grid, not yet computed
+        _ = App.update(&state, .resize(Size(width: 130, height: 14)))
+        let move = state.press("left")
+        guard case .calculate(let id, let generation, let request)? = move.first else {
+            Issue.record("no request")
+            return
+        }
+        #expect(request.part == .numbers)
+        _ = App.update(&state, .calculated(CalculatorResult(paneID: id, generation: generation, output: CalculatorEngine.run(request))))
+        #expect(!state.calculators.current!.isComputing)
+        state.settle(App.update(&state, .resize(Size(width: 130, height: 40))))
+        #expect(!state.calculators.current!.isComputing)
+        #expect(state.calculators.current!.figure!.plots[0].x.range == state.calculators.current!.window.sw2)
+    }
+
+    @Test("Enter completes a name being typed after key=, never a number")
+    func paletteCompletesNamesNotNumbers() {
+        var state = TestGarden.state(Size(width: 130, height: 40))
+        state.palette("calc meanfield phi=rel")
+        #expect(state.calculators.current?.settings.name("phi") == "relu")
+        state.palette("calc meanfield sw2=1")
+        #expect(state.calculators.current?.settings.number("sw2") == 1)
+    }
+
     @Test("zooming keeps the point in place and refines the steps; the point drags the window")
     func zoom() {
         var state = TestGarden.state(Self.wide)
@@ -316,6 +344,29 @@ struct CalculatorBlockTests {
         #expect(effects.contains { if case .calculateBlock = $0 { return true } else { return false } })
     }
 
+    @Test("a waiting block takes the room its result will take; results are kept for one width per block")
+    func blockPlaceholdersAndCache() {
+        var state = TestGarden.state(Size(width: 120, height: 40))
+        state.selectTopic("models/mean-field")
+        state.show(.topic("models/mean-field"))
+        let effects = state.requestWantedBlocks()
+        let lines = state.reading.document.lines
+        let plot = lines.filter { $0.embed?.hasPrefix("plot phase") == true }.count
+        #expect(plot >= 1 + CalculatorBlocks.figureHeight(try! CalculatorBlock.parse("plot phase --phi tanh").get()))
+        for effect in effects {
+            guard case .calculateBlock(let key, let request) = effect else { continue }
+            _ = App.update(&state, .blockCalculated(key, CalculatorEngine.run(request)))
+        }
+        #expect(state.reading.document.lines.filter { $0.embed?.hasPrefix("plot phase") == true }.count == plot)
+        for width in [100, 110, 120] {
+            for effect in App.update(&state, .resize(Size(width: width, height: 40))) {
+                guard case .calculateBlock(let key, let request) = effect else { continue }
+                _ = App.update(&state, .blockCalculated(key, CalculatorEngine.run(request)))
+            }
+        }
+        #expect(state.blocks.outputs.count == 2)
+    }
+
     @Test("Enter on a block opens its calculator with the block's values")
     func enterOpensThePane() throws {
         var (state, _) = Self.page()
@@ -374,6 +425,7 @@ struct CalculatorBlockTests {
     @Test("bad blocks are refused with a reason", arguments: [
         "calc grid --phi tanh --sw2 0:4:10 --sb2 0", "plot phase --phi tanh --point 1.5", "calc meanfield --phi tanh --sw2",
         "calc meanfield --phi tanh --sw2 -1 --sb2 0", "plot phase --sw2 4:1", "calc meanfield --phi tanh\ncalc meanfield --phi erf", "",
+        "plot phase --sw2 0:1e300", "plot phase --sb2 1:1.0000000000001",
     ])
     func badBlocks(source: String) {
         guard case .failure(let problem) = CalculatorBlock.parse(source) else {

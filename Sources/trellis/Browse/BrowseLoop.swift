@@ -16,6 +16,7 @@ final class BrowseLoop {
     private let config: Config
     private let inbox = Inbox()
     private let trace = StartupTrace()
+    private lazy var blockCalculations = BlockCalculations(inbox: inbox, waker: terminal.waker)
     private lazy var calculations: CalculationQueue = {
         let (inbox, waker) = (inbox, terminal.waker)
         return CalculationQueue { paneID, generation, output in
@@ -94,7 +95,7 @@ final class BrowseLoop {
             case .cancelCalculation(let paneID):
                 calculations.cancel(paneID: paneID)
             case .calculateBlock(let key, let request):
-                background { .blockCalculated(key, CalculatorEngine.run(request)) }
+                blockCalculations.submit(key, request)
             case .quit:
                 break
             }
@@ -133,6 +134,42 @@ final class BrowseLoop {
             }
         }
         return problem
+    }
+}
+
+/// Calculator blocks' computations: through a `CalculationQueue`, one lane per block source,
+/// so resizing (a new width each step) computes only the last width asked for.
+final class BlockCalculations: @unchecked Sendable {  // every access to `lanes`, `latest` holds `lock`
+    private let lock = NSLock()
+    private var lanes: [String: Int] = [:]
+    /// Per lane, the request sent last: only its result is posted.
+    private var latest: [Int: (generation: Int, key: BlockKey, wantsFigure: Bool)] = [:]
+    private var lastGeneration = 0
+    private var queue: CalculationQueue?
+
+    init(inbox: Inbox, waker: TerminalWaker) {
+        queue = CalculationQueue { [weak self] lane, generation, output in
+            guard let self else { return }
+            let key = self.lock.withLock { () -> BlockKey? in
+                // The latest request's whole result (a block draws its figure, not the early numbers).
+                guard let last = self.latest[lane], last.generation == generation, output.figure != nil || !last.wantsFigure else { return nil }
+                return last.key
+            }
+            guard let key else { return }
+            inbox.post(.blockCalculated(key, output))
+            waker.wake()
+        }
+    }
+
+    func submit(_ key: BlockKey, _ request: CalculatorRequest) {
+        let (lane, generation) = lock.withLock { () -> (Int, Int) in
+            let lane = lanes[key.source] ?? lanes.count
+            lanes[key.source] = lane
+            lastGeneration += 1
+            latest[lane] = (lastGeneration, key, request.part == .everything)
+            return (lane, lastGeneration)
+        }
+        queue?.submit(paneID: lane, generation: generation, request)
     }
 }
 
