@@ -6,11 +6,16 @@ public struct FrontMatterEditor {
     private var lines: [Substring]
     private var body: Substring
     private let newline: String
+    /// A byte-order mark before the front matter, kept where it was.
+    private let bom: Bool
 
     public init(_ text: String) {
+        bom = text.unicodeScalars.first == "\u{FEFF}"
+        let text = bom ? String(text.unicodeScalars.dropFirst()) : text
         newline = text.contains("\r\n") ? "\r\n" : "\n"
         if let split = try? FrontMatterSplit(text), let yaml = split.yaml {
-            var yamlLines = yaml.split(separator: "\n", omittingEmptySubsequences: false)
+            // "\r\n" is one Character: split on either ending.
+            var yamlLines = yaml.split(omittingEmptySubsequences: false, whereSeparator: { $0 == "\n" || $0 == "\r\n" })
             if yamlLines.last == "" { yamlLines.removeLast() }
             lines = yamlLines.map { $0.hasSuffix("\r") ? $0.dropLast() : $0 }
             // Keep the closing fence line as it was written (it is part of `body`'s prefix).
@@ -23,7 +28,82 @@ public struct FrontMatterEditor {
     }
 
     public var text: String {
-        "---" + newline + lines.map { $0 + newline }.joined() + body
+        (bom ? "\u{FEFF}" : "") + "---" + newline + lines.map { $0 + newline }.joined() + body
+    }
+
+    /// Sets `key: value`, replacing the key's value (and any block of lines under it) in place,
+    /// or adding the key at the end; a comment after a one-line value stays. Returns whether
+    /// the text changed.
+    @discardableResult
+    public mutating func set(_ key: String, _ valueYAML: String) -> Bool {
+        guard let range = block(of: key) else {
+            lines.append("\(key): \(valueYAML)"[...])
+            return true
+        }
+        let head = lines[range.lowerBound]
+        let colon = head.firstIndex(of: ":")!
+        var comment = ""
+        if range.count == 1, let hash = head.range(of: " #", range: colon..<head.endIndex) {
+            // The comment with all the blanks before it, as written.
+            var start = hash.lowerBound
+            while start > head.index(after: colon), head[head.index(before: start)] == " " || head[head.index(before: start)] == "\t" {
+                start = head.index(before: start)
+            }
+            comment = String(head[start...])
+        }
+        // Keep trailing blank lines of the block (they separate it from what follows).
+        var end = range.upperBound
+        while end > range.lowerBound + 1, lines[end - 1].trimmingWhitespace().isEmpty { end -= 1 }
+        let line = head[..<colon] + ": " + valueYAML + comment
+        if range.count == 1, line == head { return false }
+        if end - range.lowerBound == 1, line == head { return false }
+        lines.replaceSubrange(range.lowerBound..<end, with: [line[...]])
+        return true
+    }
+
+    /// The string items of a top-level list (flow or block style), or nil when the key is
+    /// missing or not a list of plain items.
+    public func listItems(_ key: String) -> [String]? {
+        guard let range = block(of: key) else { return nil }
+        let head = lines[range.lowerBound]
+        let inline = head[head.index(after: head.firstIndex(of: ":")!)...].trimmingWhitespace()
+        if inline.hasPrefix("["), inline.hasSuffix("]") {
+            return inline.dropFirst().dropLast().split(separator: ",").map { Self.unquoted($0.trimmingWhitespace()) }.filter { !$0.isEmpty }
+        }
+        guard inline.isEmpty else { return nil }
+        return lines[range].dropFirst().compactMap { line -> String? in
+            let trimmed = line.trimmingWhitespace()
+            guard trimmed.hasPrefix("- ") else { return nil }
+            return Self.unquoted(trimmed.dropFirst(2).trimmingWhitespace())
+        }
+    }
+
+    /// Removes the items equal to `item` (any case) from a top-level list, flow or block style;
+    /// returns whether one was there.
+    @discardableResult
+    public mutating func removeListItem(_ key: String, _ item: String) -> Bool {
+        guard let range = block(of: key), let items = listItems(key) else { return false }
+        let wanted = item.lowercased()
+        guard items.contains(where: { $0.lowercased() == wanted }) else { return false }
+        let head = lines[range.lowerBound]
+        let inline = head[head.index(after: head.firstIndex(of: ":")!)...].trimmingWhitespace()
+        if inline.hasPrefix("[") {
+            let kept = inline.dropFirst().dropLast().split(separator: ",").map { $0.trimmingWhitespace() }
+                .filter { Self.unquoted($0).lowercased() != wanted }
+            lines[range.lowerBound] = (head[..<head.firstIndex(of: ":")!] + ": [" + kept.joined(separator: ", ") + "]")[...]
+        } else {
+            let kept = lines[range].enumerated().filter { offset, line in
+                offset == 0 || !(line.trimmingWhitespace().hasPrefix("- ") && Self.unquoted(line.trimmingWhitespace().dropFirst(2).trimmingWhitespace()).lowercased() == wanted)
+            }.map(\.element)
+            lines.replaceSubrange(range, with: kept.count == 1 ? [(head + " []")[...]] : kept)
+        }
+        return true
+    }
+
+    private static func unquoted(_ text: Substring) -> String {
+        let value = String(text)
+        if value.count >= 2, let first = value.first, first == value.last, first == "\"" || first == "'" { return String(value.dropFirst().dropLast()) }
+        return value
     }
 
     /// Sets `key: value` when the key is missing or null; returns whether it changed anything.

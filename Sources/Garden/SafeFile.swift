@@ -68,6 +68,12 @@ public enum SafeFile {
             unlink(temporary)
             throw .failed(path, reason)
         }
+        // The rename itself reaches the disk only with the folder's entry: sync the folder.
+        let folder = open(path.folder.isEmpty ? "." : path.folder, O_RDONLY | O_DIRECTORY)
+        if folder >= 0 {
+            fsync(folder)
+            close(folder)
+        }
     }
 
     static func makeFolders(_ path: String) throws(WriteError) {

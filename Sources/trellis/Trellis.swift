@@ -15,6 +15,7 @@ struct Trellis: ParsableCommand {
             ShowCommand.self,
             SearchCommand.self,
             CheckCommand.self,
+            SetCommand.self,
             ImportCommand.self,
             CalcCommand.self,
             PlotCommand.self,

@@ -147,4 +147,26 @@ import Testing
         #expect(garden.find("linformer")?.title == "Linformer: Self-Attention with Linear Complexity")
         #expect(garden.find("Dynamical Isometry") == nil, "four papers start so; none is chosen")
     }
+
+    /// Loading and saving every shipped note without an edit changes no byte, and an edit of
+    /// one key changes exactly one line (the editor `trellis set` uses).
+    @Test func editorRoundTripsEveryShippedFile() throws {
+        let files = try FileManager.default.subpathsOfDirectory(atPath: Self.gardenPath).filter { $0.hasSuffix(".md") }
+        #expect(files.count > 100)
+        for file in files {
+            let bytes = try #require(FileManager.default.contents(atPath: Self.gardenPath + "/" + file))
+            let text = String(decoding: bytes, as: UTF8.self)
+            #expect(Array(FrontMatterEditor(text).text.utf8) == Array(bytes), "\(file)")
+            var editor = FrontMatterEditor(text)
+            editor.set("status", "reading")
+            let before = text.split(separator: "\n", omittingEmptySubsequences: false)
+            let after = editor.text.split(separator: "\n", omittingEmptySubsequences: false)
+            // The differing stretch between the common first and last lines: one line at most
+            // on each side (a value replaced, or a key added).
+            let prefix = zip(before, after).prefix { $0 == $1 }.count
+            let suffix = zip(before.reversed(), after.reversed()).prefix { $0 == $1 }.count
+            let removed = max(0, before.count - prefix - suffix), added = max(0, after.count - prefix - suffix)
+            #expect(removed <= 1 && added <= 1 && added >= 1, "\(file): -\(removed) +\(added) lines")
+        }
+    }
 }
