@@ -71,6 +71,13 @@ public enum App {
         case .blockCalculated(let key, let output):
             state.receiveBlock(key, output)
             return []
+        case .noteEdited(let noteID, let changes):
+            let title = state.garden?.note(noteID)?.title ?? noteID
+            state.status = StatusMessage(changes.isEmpty ? "\(title): nothing changed" : "\(title): " + changes.joined(separator: "; "))
+            return changes.isEmpty ? [] : [.reloadGarden(path: state.gardenPath)]
+        case .gardenReloaded(let garden):
+            state.reload(garden)
+            return [.buildSearchIndex]
         }
     }
 
@@ -124,6 +131,8 @@ public enum App {
         case .palette: state.overlay = .palette(CommandPalette.opened(state))
         case .close: break
         case .quit: break
+        case .cycleStatus: return state.editSelectedNote(cyclingStatus: true)
+        case .toggleReadInDepth: return state.editSelectedNote(cyclingStatus: false)
         case .openCalculator: return state.openTopicCalculator()
         case .nextParameter: state.selectParameter(by: 1)
         case .previousParameter: state.selectParameter(by: -1)

@@ -26,6 +26,8 @@ public enum Command: String, CaseIterable, Sendable {
     case palette
     case close
     case quit
+    case cycleStatus = "cycle-status"
+    case toggleReadInDepth = "toggle-read-in-depth"
     case openCalculator = "calculator"
     // In a focused calculator pane (see `Keymap.calculatorTable`).
     case nextParameter = "next-parameter"
@@ -76,6 +78,8 @@ public enum Command: String, CaseIterable, Sendable {
         case .palette: return "command palette (go to topic, filter, calculators)"
         case .close: return "close the top overlay"
         case .quit: return "quit"
+        case .cycleStatus: return "the paper's status: unread → reading → read → unread (saved to its file)"
+        case .toggleReadInDepth: return "mark the paper read in depth ✅, or not (saved; in depth implies read)"
         case .openCalculator: return "open the topic's calculator beside the note (else choose one)"
         case .nextParameter: return "calculator: select the next parameter"
         case .previousParameter: return "calculator: select the previous parameter"
@@ -105,6 +109,8 @@ public enum Command: String, CaseIterable, Sendable {
             return "Move"
         case .nextLink, .previousLink, .openLink, .toggleAbstract, .toggleNotes, .nextMatch, .previousMatch:
             return "Read"
+        case .cycleStatus, .toggleReadInDepth:
+            return "Edit"
         case .search, .palette, .help, .close, .quit:
             return "Find and more"
         case .openCalculator, .nextParameter, .previousParameter, .increase, .decrease, .finerStep, .coarserStep, .editValue,

@@ -26,7 +26,7 @@ public enum HelpOverlay {
     }
 
     /// The groups, in the order the overlay shows them.
-    static let groups = ["Move", "Read", "Find and more", "Calculators"]
+    static let groups = ["Move", "Read", "Find and more", "Edit", "Calculators"]
 
     /// The help text: a heading per group, then `keys  help` rows, then what the marks mean.
     public static func lines(_ keymap: Keymap, glyphs: Glyphs = .unicode) -> [(keys: String, help: String, isHeading: Bool)] {

@@ -34,6 +34,8 @@ public struct Keymap: Sendable, Equatable {
         (.palette, [.character(":")]),
         (.close, [.escape]),
         (.quit, [.character("q"), .control("c")]),
+        (.cycleStatus, [.character("s")]),
+        (.toggleReadInDepth, [.character("*")]),
         (.openCalculator, [.character("c")]),
     ]
 

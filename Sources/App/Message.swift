@@ -16,6 +16,10 @@ public enum Message: Sendable {
     case calculated(CalculatorResult)
     /// A calculator block's result.
     case blockCalculated(BlockKey, CalculatorOutput)
+    /// A note's file was edited (`changes` says what changed); the garden reloads.
+    case noteEdited(noteID: String, changes: [String])
+    /// The garden read again after an edit: the place in it is kept.
+    case gardenReloaded(Garden)
 }
 
 /// Work for the run loop: I/O that the pure update must not do. Each may answer with messages.
@@ -33,5 +37,10 @@ public enum Effect: Sendable, Equatable {
     case cancelCalculation(paneID: Int)
     /// Compute a calculator block's result off the main loop; answers `.blockCalculated`.
     case calculateBlock(BlockKey, CalculatorRequest)
+    /// Edit a note's file (`path`, absolute) safely; answers `.noteEdited`
+    /// or `.effectFailed` with the reason (nothing is lost: a changed file is never overwritten).
+    case editNote(noteID: String, path: String, [NoteEdit])
+    /// Read the garden again (after an edit); answers `.gardenReloaded` or `.gardenFailed`.
+    case reloadGarden(path: String)
     case quit
 }

@@ -47,27 +47,18 @@ struct SetCommand: ParsableCommand {
     func run() throws {
         let garden = try gardenOptions.load()
         guard let note = garden.find(name) else { throw RuntimeError("no note named '\(name)'") }
-        let path = garden.root + "/" + note.path
-        guard let original = SafeFile.read(path) else { throw RuntimeError("cannot read \(note.path)") }
-        guard let text = String(validating: original, as: UTF8.self) else { throw RuntimeError("\(note.path) is not valid UTF-8; not edited") }
-        var editor = FrontMatterEditor(text)
-        var changes: [String] = []
         // "read in depth" implies read.
         let newStatus = readInDepth == "true" && status == nil && note.status != .read ? "read" : status
-        if let newStatus, editor.set("status", newStatus) { changes.append("status: \(newStatus)") }
-        if let readInDepth, editor.set("read_in_depth", readInDepth) { changes.append("read_in_depth: \(readInDepth)") }
-        for tag in addTag where !(editor.listItems("tags") ?? []).contains(where: { $0.lowercased() == tag.lowercased() }) {
-            editor.append(to: "tags", items: [["- " + tag]])
-            changes.append("+tag \(tag)")
-        }
-        for tag in removeTag where editor.removeListItem("tags", tag) { changes.append("-tag \(tag)") }
-        if let title, editor.set("title", YAMLText.scalar(title)) { changes.append("title: \(title)") }
-        if !changes.isEmpty {
-            do {
-                try SafeFile.write(editor.text, to: path, expecting: original)
-            } catch {
-                throw RuntimeError(error.description)
-            }
+        var edits: [NoteEdit] = []
+        if let newStatus, let value = ReadStatus(rawValue: newStatus) { edits.append(.status(value)) }
+        if let readInDepth { edits.append(.readInDepth(readInDepth == "true")) }
+        edits += addTag.map(NoteEdit.addTag) + removeTag.map(NoteEdit.removeTag)
+        if let title { edits.append(.title(title)) }
+        let changes: [String]
+        do {
+            changes = try NoteEdit.apply(edits, toFileAt: garden.root + "/" + note.path)
+        } catch {
+            throw RuntimeError(error.description.replacingOccurrences(of: garden.root + "/", with: ""))
         }
         if json {
             Output.print(JSON.object(["path": .string(note.path), "changed": .array(changes.map(JSON.string))]).rendered())

@@ -278,7 +278,7 @@ struct FlowTests {
     @Test("help lists each group once, then what the marks mean")
     func helpGroups() {
         let headings = HelpOverlay.lines(.defaults).filter(\.isHeading).map(\.keys)
-        #expect(headings == ["Move", "Read", "Find and more", "Calculators", "Marks"])
+        #expect(headings == ["Move", "Read", "Find and more", "Edit", "Calculators", "Marks"])
     }
 
     @Test("search snippets are shown as prose: tags, emphasis and brackets removed")

@@ -223,4 +223,24 @@ struct BrowseEndToEndTests {
         let outcome = try Self.quit(session)
         #expect(outcome.status == 0 && outcome.terminalRestored)
     }
+
+    @Test("s changes the paper's status in its file (one line), and the list shows it")
+    func statusKeyWritesTheFile() throws {
+        let garden = FixtureGarden.standard()
+        let session = try Self.start(garden, width: 120, height: 30, options: "--colors none --no-mouse")
+        defer { session.close() }
+        let path = garden.root + "/nngp-ntk/lee2018.md"
+        let before = try String(contentsOfFile: path, encoding: .utf8)
+        // Down to NNGP / NTK, over to its first paper (read, in depth), s: unread.
+        try session.send("j", "Tab")
+        _ = try session.waitFor { $0.contains { $0.contains("Deep Neural Networks as Gaussian") } && $0.last?.contains("BROWSE") == true }
+        try session.send("s")
+        _ = try session.waitFor(timeout: .seconds(10)) { $0.last?.contains("status: unread") == true }
+        let after = try String(contentsOfFile: path, encoding: .utf8)
+        let changed = zip(before.split(separator: "\n", omittingEmptySubsequences: false), after.split(separator: "\n", omittingEmptySubsequences: false))
+            .filter { $0 != $1 }
+        #expect(changed.map { "\($0.0) → \($0.1)" } == ["status: read → status: unread", "read_in_depth: true → read_in_depth: false"])
+        let outcome = try Self.quit(session)
+        #expect(outcome.status == 0 && outcome.terminalRestored)
+    }
 }

@@ -96,6 +96,24 @@ final class BrowseLoop {
                 calculations.cancel(paneID: paneID)
             case .calculateBlock(let key, let request):
                 blockCalculations.submit(key, request)
+            case .editNote(let noteID, let path, let edits):
+                // A few milliseconds of file I/O: done here, before the next key.
+                do {
+                    let changes = try NoteEdit.apply(edits, toFileAt: path)
+                    inbox.post(.noteEdited(noteID: noteID, changes: changes))
+                } catch {
+                    let root = state.garden.map { $0.root + "/" } ?? ""
+                    inbox.post(.effectFailed(error.description.replacingOccurrences(of: root, with: "")))
+                }
+                terminal.waker.wake()
+            case .reloadGarden(let path):
+                let options = GardenLoader.Options(cacheDirectory: cacheDirectory)
+                background {
+                    switch Result(catching: { () throws(GardenError) in try GardenLoader.load(path, options: options) }) {
+                    case .success(let garden): return .gardenReloaded(garden)
+                    case .failure(let error): return .effectFailed("could not read the garden again: \(error.description)")
+                    }
+                }
             case .quit:
                 break
             }

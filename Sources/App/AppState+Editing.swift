@@ -1,0 +1,59 @@
+import Garden
+
+/// Edits from the browser: each is an effect (the run loop writes the file safely), and the
+/// garden is read again when it is done, keeping the place.
+extension AppState {
+    /// The note the edit keys act on: the one being read, else the one selected in the list.
+    var editedNote: Note? {
+        if focus != .list, case .note(let id)? = reading.subject, let note = garden?.note(id) { return note }
+        return selectedNote
+    }
+
+    /// `s` cycles unread → reading → read → unread; `*` toggles read in depth (which implies
+    /// read, and is dropped when the status leaves read).
+    mutating func editSelectedNote(cyclingStatus: Bool) -> [Effect] {
+        guard let note = editedNote else {
+            status = StatusMessage("Select a paper first")
+            return []
+        }
+        guard note.kind == .paper else {
+            status = StatusMessage("Only papers have a read status")
+            return []
+        }
+        var edits: [NoteEdit]
+        if cyclingStatus {
+            let next: ReadStatus
+            switch note.status ?? .unread {
+            case .unread: next = .reading
+            case .reading: next = .read
+            case .read: next = .unread
+            }
+            edits = [.status(next)]
+            if next != .read, note.readInDepth { edits.append(.readInDepth(false)) }
+        } else {
+            edits = [.readInDepth(!note.readInDepth)]
+            if !note.readInDepth, note.status != .read { edits.insert(.status(.read), at: 0) }
+        }
+        guard let root = garden?.root else { return [] }
+        return [.editNote(noteID: note.id, path: root + "/" + note.path, edits)]
+    }
+
+    /// The garden after an edit or an outside change: the same topic, note, list selection,
+    /// reading position and folds, the counts and the page redone.
+    mutating func reload(_ newGarden: Garden) {
+        let selectedID = list.noteIDs.indices.contains(list.selected) ? list.noteIDs[list.selected] : nil
+        let (cursor, scroll, link) = (reading.cursor, reading.scroll, reading.focusedLink)
+        garden = newGarden
+        counts = newGarden.readCounts()
+        subtreeNoteIDs = [:]
+        if newGarden.topic(tree.selected) == nil { tree.selected = newGarden.rootTopic.id }
+        refreshList()
+        if let selectedID, let index = list.noteIDs.firstIndex(of: selectedID) { list.selected = index }
+        if case .note(let id)? = reading.subject, newGarden.note(id) == nil { reading.subject = .topic(tree.selected) }
+        relayoutReading()
+        reading.cursor = min(cursor, max(0, reading.document.lines.count - 1))
+        reading.scroll = scroll
+        reading.focusedLink = link.flatMap { reading.document.links.indices.contains($0) ? $0 : nil }
+        keepSelectionsVisible()
+    }
+}

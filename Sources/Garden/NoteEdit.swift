@@ -1,0 +1,58 @@
+/// One change to a note's front matter, as `trellis set` and the browser's keys make it. Each
+/// touches only its own lines (`FrontMatterEditor`).
+public enum NoteEdit: Sendable, Equatable {
+    case status(ReadStatus)
+    case readInDepth(Bool)
+    case addTag(String)
+    case removeTag(String)
+    case title(String)
+
+    /// Applies the edit; returns what changed ("status: read"), or nil when nothing did.
+    public func apply(to editor: inout FrontMatterEditor) -> String? {
+        switch self {
+        case .status(let status):
+            return editor.set("status", status.rawValue) ? "status: \(status.rawValue)" : nil
+        case .readInDepth(let flag):
+            return editor.set("read_in_depth", flag ? "true" : "false") ? "read_in_depth: \(flag)" : nil
+        case .addTag(let tag):
+            guard !(editor.listItems("tags") ?? []).contains(where: { $0.lowercased() == tag.lowercased() }) else { return nil }
+            editor.append(to: "tags", items: [["- " + tag]])
+            return "+tag \(tag)"
+        case .removeTag(let tag):
+            return editor.removeListItem("tags", tag) ? "-tag \(tag)" : nil
+        case .title(let title):
+            return editor.set("title", YAMLText.scalar(title)) ? "title: \(title)" : nil
+        }
+    }
+
+    /// Applies `edits` to the note at `path` (absolute) and writes it safely: atomically, and
+    /// only if the file still holds what was read. Returns what changed (nothing written when
+    /// nothing did).
+    public static func apply(_ edits: [NoteEdit], toFileAt path: String) throws(NoteEditError) -> [String] {
+        guard let original = SafeFile.read(path) else { throw .unreadable(path) }
+        guard let text = String(validating: original, as: UTF8.self) else { throw .notUTF8(path) }
+        var editor = FrontMatterEditor(text)
+        let changes = edits.compactMap { $0.apply(to: &editor) }
+        guard !changes.isEmpty else { return [] }
+        do {
+            try SafeFile.write(editor.text, to: path, expecting: original)
+        } catch {
+            throw .write(error)
+        }
+        return changes
+    }
+}
+
+public enum NoteEditError: Error, Equatable, CustomStringConvertible {
+    case unreadable(String)
+    case notUTF8(String)
+    case write(SafeFile.WriteError)
+
+    public var description: String {
+        switch self {
+        case .unreadable(let path): return "cannot read \(path)"
+        case .notUTF8(let path): return "\(path) is not valid UTF-8; not edited"
+        case .write(let error): return error.description
+        }
+    }
+}

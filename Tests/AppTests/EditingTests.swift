@@ -1,0 +1,93 @@
+@testable import App
+import Foundation
+import Garden
+import Screen
+import Testing
+
+/// Status edits from the browser: the keys ask for a file edit, the edit touches one line, and
+/// the garden read again keeps the place.
+@Suite("Editing from the browser")
+struct EditingTests {
+    /// A small garden in a temporary folder (its own, so edits never touch other tests').
+    static func garden() throws -> String {
+        let root = FileManager.default.temporaryDirectory.appendingPathComponent("trellis-edit-" + UUID().uuidString).path
+        let write = { (path: String, text: String) in
+            let full = root + "/" + path
+            try FileManager.default.createDirectory(atPath: (full as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
+            try Data(text.utf8).write(to: URL(fileURLWithPath: full))
+        }
+        try write("index.md", "---\ntitle: Root\n---\n")
+        try write("kernels/index.md", "---\ntitle: Kernels\n---\n")
+        try write("kernels/a.md", "---\ntitle: Paper A\nstatus: unread # to read soon\ntags: [x]\n---\nBody A\n")
+        try write("kernels/b.md", "---\ntitle: Paper B\nstatus: read\nread_in_depth: true\n---\nBody B\n")
+        return root
+    }
+
+    /// Performs the edit effects as the run loop does, and the reload.
+    static func perform(_ effects: [Effect], on state: inout AppState) throws {
+        var pending = effects
+        while let effect = pending.first {
+            pending.removeFirst()
+            switch effect {
+            case .editNote(let id, let path, let edits):
+                let changes = try NoteEdit.apply(edits, toFileAt: path)
+                pending += App.update(&state, .noteEdited(noteID: id, changes: changes))
+            case .reloadGarden(let path):
+                pending += App.update(&state, .gardenReloaded(try GardenLoader.load(path)))
+            default:
+                break
+            }
+        }
+    }
+
+    @Test("s cycles the status in the file, one line changed, the comment kept; the list keeps its place")
+    func statusCycles() throws {
+        let root = try Self.garden()
+        defer { try? FileManager.default.removeItem(atPath: root) }
+        var (state, _) = App.start(size: Size(width: 120, height: 30), gardenPath: root)
+        _ = App.update(&state, .gardenLoaded(try GardenLoader.load(root)))
+        state.selectTopic("kernels")
+        state.focus = .list
+        #expect(state.selectedNote?.id == "a")
+        try Self.perform(state.press("s"), on: &state)
+        let text = try String(contentsOfFile: root + "/kernels/a.md", encoding: .utf8)
+        #expect(text == "---\ntitle: Paper A\nstatus: reading # to read soon\ntags: [x]\n---\nBody A\n")
+        #expect(state.garden?.note("a")?.status == .reading && state.selectedNote?.id == "a" && state.focus == .list)
+        #expect(state.status?.text == "Paper A: status: reading")
+        try Self.perform(state.press("s"), on: &state)
+        try Self.perform(state.press("s"), on: &state)
+        #expect(state.garden?.note("a")?.status == .unread)
+        #expect(state.counts["kernels"]?.read == 1)
+    }
+
+    @Test("* marks read in depth (and read); s away from read drops the mark")
+    func readInDepth() throws {
+        let root = try Self.garden()
+        defer { try? FileManager.default.removeItem(atPath: root) }
+        var (state, _) = App.start(size: Size(width: 120, height: 30), gardenPath: root)
+        _ = App.update(&state, .gardenLoaded(try GardenLoader.load(root)))
+        state.selectTopic("kernels")
+        state.focus = .list
+        let effects = state.press("*")
+        #expect(effects == [.editNote(noteID: "a", path: root + "/kernels/a.md", [.status(.read), .readInDepth(true)])])
+        try Self.perform(effects, on: &state)
+        #expect(state.garden?.note("a")?.status == .read && state.garden?.note("a")?.readInDepth == true)
+        state.press("j")
+        #expect(state.selectedNote?.id == "b")
+        try Self.perform(state.press("s"), on: &state)
+        #expect(state.garden?.note("b")?.status == .unread && state.garden?.note("b")?.readInDepth == false)
+    }
+
+    @Test("a file changed on disk since it was read is not overwritten, and the owner is told")
+    func neverClobbers() throws {
+        let root = try Self.garden()
+        defer { try? FileManager.default.removeItem(atPath: root) }
+        let path = root + "/kernels/a.md"
+        let original = try #require(SafeFile.read(path))
+        var editor = FrontMatterEditor(String(decoding: original, as: UTF8.self))
+        editor.set("status", "read")
+        try Data("someone else's edit\n".utf8).write(to: URL(fileURLWithPath: path))
+        #expect(throws: SafeFile.WriteError.changedOnDisk(path)) { try SafeFile.write(editor.text, to: path, expecting: original) }
+        #expect(try String(contentsOfFile: path, encoding: .utf8) == "someone else's edit\n")
+    }
+}
