@@ -71,10 +71,18 @@ public enum App {
         case .blockCalculated(let key, let output):
             state.receiveBlock(key, output)
             return []
-        case .noteEdited(let noteID, let changes):
+        case .noteEdited(let noteID, let change):
             let title = state.garden?.note(noteID)?.title ?? noteID
-            state.status = StatusMessage(changes.isEmpty ? "\(title): nothing changed" : "\(title): " + changes.joined(separator: "; "))
-            return changes.isEmpty ? [] : [.reloadGarden(path: state.gardenPath)]
+            state.status = StatusMessage(change.changes.isEmpty ? "\(title): nothing changed" : "\(title): " + change.changes.joined(separator: "; "))
+            guard !change.changes.isEmpty else { return [] }
+            state.undoStack.append(change)
+            state.redoStack = []
+            return [.reloadGarden(path: state.gardenPath)]
+        case .fileRestored(let change, let redo):
+            // `change` is what was written: an undo wrote the edit reversed.
+            if redo { state.undoStack.append(change) } else { state.redoStack.append(change.reversed) }
+            state.status = StatusMessage((redo ? "Redone: " : "Undone: ") + change.changes.joined(separator: "; "))
+            return [.reloadGarden(path: state.gardenPath)]
         case .gardenReloaded(let garden):
             state.reload(garden)
             return [.buildSearchIndex]
@@ -133,6 +141,8 @@ public enum App {
         case .quit: break
         case .cycleStatus: return state.editSelectedNote(cyclingStatus: true)
         case .toggleReadInDepth: return state.editSelectedNote(cyclingStatus: false)
+        case .undo: return state.undoOrRedo(redo: false)
+        case .redo: return state.undoOrRedo(redo: true)
         case .openCalculator: return state.openTopicCalculator()
         case .nextParameter: state.selectParameter(by: 1)
         case .previousParameter: state.selectParameter(by: -1)

@@ -38,6 +38,16 @@ extension AppState {
         return [.editNote(noteID: note.id, path: root + "/" + note.path, edits)]
     }
 
+    /// `u` / ctrl-r: the last edit undone (its file's bytes put back exactly) or redone; never
+    /// over a change made on disk meanwhile.
+    mutating func undoOrRedo(redo: Bool) -> [Effect] {
+        guard let change = redo ? redoStack.popLast() : undoStack.popLast() else {
+            status = StatusMessage(redo ? "Nothing to redo" : "Nothing to undo")
+            return []
+        }
+        return [.restoreFile(redo ? change : change.reversed, redo: redo)]
+    }
+
     /// The garden after an edit or an outside change: the same topic, note, list selection,
     /// reading position and folds, the counts and the page redone.
     mutating func reload(_ newGarden: Garden) {

@@ -52,6 +52,9 @@ public struct AppState: Sendable {
     public var calculators = CalculatorDeck()
     /// Results of the calculator blocks in notes.
     public var blocks = BlockCache()
+    /// The session's edits, newest last: `u` undoes, ctrl-r redoes.
+    public var undoStack: [FileChange] = []
+    public var redoStack: [FileChange] = []
     public var overlay: Overlay?
     /// A one-line message in the status bar until the next key.
     public var status: StatusMessage?

@@ -28,6 +28,8 @@ public enum Command: String, CaseIterable, Sendable {
     case quit
     case cycleStatus = "cycle-status"
     case toggleReadInDepth = "toggle-read-in-depth"
+    case undo
+    case redo
     case openCalculator = "calculator"
     // In a focused calculator pane (see `Keymap.calculatorTable`).
     case nextParameter = "next-parameter"
@@ -80,6 +82,8 @@ public enum Command: String, CaseIterable, Sendable {
         case .quit: return "quit"
         case .cycleStatus: return "the paper's status: unread → reading → read → unread (saved to its file)"
         case .toggleReadInDepth: return "mark the paper read in depth ✅, or not (saved; in depth implies read)"
+        case .undo: return "undo the last edit of the session (the file's bytes put back exactly)"
+        case .redo: return "redo the last undone edit"
         case .openCalculator: return "open the topic's calculator beside the note (else choose one)"
         case .nextParameter: return "calculator: select the next parameter"
         case .previousParameter: return "calculator: select the previous parameter"
@@ -109,7 +113,7 @@ public enum Command: String, CaseIterable, Sendable {
             return "Move"
         case .nextLink, .previousLink, .openLink, .toggleAbstract, .toggleNotes, .nextMatch, .previousMatch:
             return "Read"
-        case .cycleStatus, .toggleReadInDepth:
+        case .cycleStatus, .toggleReadInDepth, .undo, .redo:
             return "Edit"
         case .search, .palette, .help, .close, .quit:
             return "Find and more"

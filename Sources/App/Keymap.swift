@@ -36,6 +36,8 @@ public struct Keymap: Sendable, Equatable {
         (.quit, [.character("q"), .control("c")]),
         (.cycleStatus, [.character("s")]),
         (.toggleReadInDepth, [.character("*")]),
+        (.undo, [.character("u")]),
+        (.redo, [.control("r")]),
         (.openCalculator, [.character("c")]),
     ]
 

@@ -16,8 +16,10 @@ public enum Message: Sendable {
     case calculated(CalculatorResult)
     /// A calculator block's result.
     case blockCalculated(BlockKey, CalculatorOutput)
-    /// A note's file was edited (`changes` says what changed); the garden reloads.
-    case noteEdited(noteID: String, changes: [String])
+    /// A note's file was edited (the change records the bytes, for undo); the garden reloads.
+    case noteEdited(noteID: String, FileChange)
+    /// An undo (`redo` false) or redo wrote a file back; the garden reloads.
+    case fileRestored(FileChange, redo: Bool)
     /// The garden read again after an edit: the place in it is kept.
     case gardenReloaded(Garden)
 }
@@ -42,5 +44,8 @@ public enum Effect: Sendable, Equatable {
     case editNote(noteID: String, path: String, [NoteEdit])
     /// Read the garden again (after an edit); answers `.gardenReloaded` or `.gardenFailed`.
     case reloadGarden(path: String)
+    /// Write a recorded change (undo: the change reversed) if the file still holds what the
+    /// change starts from; answers `.fileRestored` or `.effectFailed`.
+    case restoreFile(FileChange, redo: Bool)
     case quit
 }

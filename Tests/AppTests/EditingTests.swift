@@ -30,8 +30,11 @@ struct EditingTests {
             pending.removeFirst()
             switch effect {
             case .editNote(let id, let path, let edits):
-                let changes = try NoteEdit.apply(edits, toFileAt: path)
-                pending += App.update(&state, .noteEdited(noteID: id, changes: changes))
+                let change = try NoteEdit.applyRecording(edits, toFileAt: path)
+                pending += App.update(&state, .noteEdited(noteID: id, change))
+            case .restoreFile(let change, let redo):
+                try change.write()
+                pending += App.update(&state, .fileRestored(change, redo: redo))
             case .reloadGarden(let path):
                 pending += App.update(&state, .gardenReloaded(try GardenLoader.load(path)))
             default:
@@ -76,6 +79,36 @@ struct EditingTests {
         #expect(state.selectedNote?.id == "b")
         try Self.perform(state.press("s"), on: &state)
         #expect(state.garden?.note("b")?.status == .unread && state.garden?.note("b")?.readInDepth == false)
+    }
+
+    @Test("u undoes every edit of the session, byte for byte; ctrl-r redoes; an outside change blocks an undo")
+    func undoAndRedo() throws {
+        let root = try Self.garden()
+        defer { try? FileManager.default.removeItem(atPath: root) }
+        let path = root + "/kernels/a.md"
+        let original = try #require(SafeFile.read(path))
+        var (state, _) = App.start(size: Size(width: 120, height: 30), gardenPath: root)
+        _ = App.update(&state, .gardenLoaded(try GardenLoader.load(root)))
+        state.selectTopic("kernels")
+        state.focus = .list
+        try Self.perform(state.press("s"), on: &state)
+        try Self.perform(state.press("*"), on: &state)
+        let edited = try #require(SafeFile.read(path))
+        try Self.perform(state.press("u"), on: &state)
+        try Self.perform(state.press("u"), on: &state)
+        #expect(SafeFile.read(path) == original && state.garden?.note("a")?.status == .unread)
+        #expect(state.press("u").isEmpty && state.status?.text == "Nothing to undo")
+        try Self.perform(state.press("ctrl-r"), on: &state)
+        try Self.perform(state.press("ctrl-r"), on: &state)
+        #expect(SafeFile.read(path) == edited && state.garden?.note("a")?.readInDepth == true)
+        // Someone else edits the file: the undo is refused and their text stays.
+        try Data("outside\n".utf8).write(to: URL(fileURLWithPath: path))
+        guard case .restoreFile(let change, let redo)? = state.press("u").first else {
+            Issue.record("no undo")
+            return
+        }
+        #expect(throws: SafeFile.WriteError.self) { try change.write() }
+        #expect(redo == false && (try? String(contentsOfFile: path, encoding: .utf8)) == "outside\n")
     }
 
     @Test("a file changed on disk since it was read is not overwritten, and the owner is told")

@@ -224,7 +224,7 @@ struct BrowseEndToEndTests {
         #expect(outcome.status == 0 && outcome.terminalRestored)
     }
 
-    @Test("s changes the paper's status in its file (one line), and the list shows it")
+    @Test("s changes the paper's status in its file (only its lines), u restores the bytes")
     func statusKeyWritesTheFile() throws {
         let garden = FixtureGarden.standard()
         let session = try Self.start(garden, width: 120, height: 30, options: "--colors none --no-mouse")
@@ -240,6 +240,10 @@ struct BrowseEndToEndTests {
         let changed = zip(before.split(separator: "\n", omittingEmptySubsequences: false), after.split(separator: "\n", omittingEmptySubsequences: false))
             .filter { $0 != $1 }
         #expect(changed.map { "\($0.0) → \($0.1)" } == ["status: read → status: unread", "read_in_depth: true → read_in_depth: false"])
+        // u puts the file's bytes back exactly.
+        try session.send("u")
+        _ = try session.waitFor(timeout: .seconds(10)) { $0.last?.contains("Undone:") == true }
+        #expect(try String(contentsOfFile: path, encoding: .utf8) == before)
         let outcome = try Self.quit(session)
         #expect(outcome.status == 0 && outcome.terminalRestored)
     }

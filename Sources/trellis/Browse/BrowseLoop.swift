@@ -99,11 +99,20 @@ final class BrowseLoop {
             case .editNote(let noteID, let path, let edits):
                 // A few milliseconds of file I/O: done here, before the next key.
                 do {
-                    let changes = try NoteEdit.apply(edits, toFileAt: path)
-                    inbox.post(.noteEdited(noteID: noteID, changes: changes))
+                    let change = try NoteEdit.applyRecording(edits, toFileAt: path)
+                    inbox.post(.noteEdited(noteID: noteID, change))
                 } catch {
                     let root = state.garden.map { $0.root + "/" } ?? ""
                     inbox.post(.effectFailed(error.description.replacingOccurrences(of: root, with: "")))
+                }
+                terminal.waker.wake()
+            case .restoreFile(let change, let redo):
+                do {
+                    try change.write()
+                    inbox.post(.fileRestored(change, redo: redo))
+                } catch {
+                    let root = state.garden.map { $0.root + "/" } ?? ""
+                    inbox.post(.effectFailed(error.description.replacingOccurrences(of: root, with: "") + (redo ? "; not redone" : "; not undone")))
                 }
                 terminal.waker.wake()
             case .reloadGarden(let path):
