@@ -23,6 +23,15 @@ struct EditingTests {
         return root
     }
 
+    /// The browser on `root` with the Kernels papers focused (Paper A selected).
+    static func browsing(_ root: String) throws -> AppState {
+        var (state, _) = App.start(size: Size(width: 120, height: 30), gardenPath: root)
+        _ = App.update(&state, .gardenLoaded(try GardenLoader.load(root)))
+        state.selectTopic("kernels")
+        state.focus = .list
+        return state
+    }
+
     /// Performs the edit effects as the run loop does, and the reload.
     static func perform(_ effects: [Effect], on state: inout AppState) throws {
         var pending = effects
@@ -47,10 +56,7 @@ struct EditingTests {
     func statusCycles() throws {
         let root = try Self.garden()
         defer { try? FileManager.default.removeItem(atPath: root) }
-        var (state, _) = App.start(size: Size(width: 120, height: 30), gardenPath: root)
-        _ = App.update(&state, .gardenLoaded(try GardenLoader.load(root)))
-        state.selectTopic("kernels")
-        state.focus = .list
+        var state = try Self.browsing(root)
         #expect(state.selectedNote?.id == "a")
         try Self.perform(state.press("s"), on: &state)
         let text = try String(contentsOfFile: root + "/kernels/a.md", encoding: .utf8)
@@ -67,10 +73,7 @@ struct EditingTests {
     func readInDepth() throws {
         let root = try Self.garden()
         defer { try? FileManager.default.removeItem(atPath: root) }
-        var (state, _) = App.start(size: Size(width: 120, height: 30), gardenPath: root)
-        _ = App.update(&state, .gardenLoaded(try GardenLoader.load(root)))
-        state.selectTopic("kernels")
-        state.focus = .list
+        var state = try Self.browsing(root)
         let effects = state.press("*")
         #expect(effects == [.editNote(noteID: "a", path: root + "/kernels/a.md", [.status(.read), .readInDepth(true)])])
         try Self.perform(effects, on: &state)
@@ -87,10 +90,7 @@ struct EditingTests {
         defer { try? FileManager.default.removeItem(atPath: root) }
         let path = root + "/kernels/a.md"
         let original = try #require(SafeFile.read(path))
-        var (state, _) = App.start(size: Size(width: 120, height: 30), gardenPath: root)
-        _ = App.update(&state, .gardenLoaded(try GardenLoader.load(root)))
-        state.selectTopic("kernels")
-        state.focus = .list
+        var state = try Self.browsing(root)
         try Self.perform(state.press("s"), on: &state)
         try Self.perform(state.press("*"), on: &state)
         let edited = try #require(SafeFile.read(path))
