@@ -141,6 +141,12 @@ public enum App {
         case .quit: break
         case .cycleStatus: return state.editSelectedNote(cyclingStatus: true)
         case .toggleReadInDepth: return state.editSelectedNote(cyclingStatus: false)
+        case .quickNote:
+            guard state.editedNote != nil else {
+                state.status = StatusMessage("Select a paper or an item first")
+                return []
+            }
+            state.overlay = .palette(CommandPalette.opened(state, input: "note "))
         case .undo: return state.undoOrRedo(redo: false)
         case .redo: return state.undoOrRedo(redo: true)
         case .openCalculator: return state.openTopicCalculator()

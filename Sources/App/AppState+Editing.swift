@@ -1,3 +1,4 @@
+import Foundation
 import Garden
 
 /// Edits from the browser: each is an effect (the run loop writes the file safely), and the
@@ -34,6 +35,28 @@ extension AppState {
             edits = [.readInDepth(!note.readInDepth)]
             if !note.readInDepth, note.status != .read { edits.insert(.status(.read), at: 0) }
         }
+        return edit(note, edits)
+    }
+
+    /// `I` (the palette's `note TEXT`): one line added to the notes of the paper or item.
+    mutating func appendQuickNote(_ text: String) -> [Effect] {
+        let line = text.trimmingCharacters(in: .whitespaces)
+        guard !line.isEmpty else {
+            status = StatusMessage("note takes the text to add: note TEXT", isError: true)
+            return []
+        }
+        guard !line.unicodeScalars.contains(where: { $0.properties.generalCategory == .control }) else {
+            status = StatusMessage("a note line cannot hold control characters", isError: true)
+            return []
+        }
+        guard let note = editedNote else {
+            status = StatusMessage("Select a paper or an item first")
+            return []
+        }
+        return edit(note, [.appendNote(line)])
+    }
+
+    private func edit(_ note: Note, _ edits: [NoteEdit]) -> [Effect] {
         guard let root = garden?.root else { return [] }
         return [.editNote(noteID: note.id, path: root + "/" + note.path, edits)]
     }

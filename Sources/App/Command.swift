@@ -28,6 +28,7 @@ public enum Command: String, CaseIterable, Sendable {
     case quit
     case cycleStatus = "cycle-status"
     case toggleReadInDepth = "toggle-read-in-depth"
+    case quickNote = "quick-note"
     case undo
     case redo
     case openCalculator = "calculator"
@@ -82,6 +83,7 @@ public enum Command: String, CaseIterable, Sendable {
         case .quit: return "quit"
         case .cycleStatus: return "the paper's status: unread → reading → read → unread (saved to its file)"
         case .toggleReadInDepth: return "mark the paper read in depth ✅, or not (saved; in depth implies read)"
+        case .quickNote: return "add one line to the note's notes (the palette's note TEXT)"
         case .undo: return "undo the last edit of the session (the file's bytes put back exactly)"
         case .redo: return "redo the last undone edit"
         case .openCalculator: return "open the topic's calculator beside the note (else choose one)"
@@ -113,7 +115,7 @@ public enum Command: String, CaseIterable, Sendable {
             return "Move"
         case .nextLink, .previousLink, .openLink, .toggleAbstract, .toggleNotes, .nextMatch, .previousMatch:
             return "Read"
-        case .cycleStatus, .toggleReadInDepth, .undo, .redo:
+        case .cycleStatus, .toggleReadInDepth, .quickNote, .undo, .redo:
             return "Edit"
         case .search, .palette, .help, .close, .quit:
             return "Find and more"

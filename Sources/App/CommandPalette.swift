@@ -11,12 +11,13 @@ import Screen
 ///     calc KIND k=v …       open (or update) a calculator pane: meanfield, phase, kernel,
 ///                           eigenlearning, spectrum; keys are `trellis calc`'s options
 ///                           without dashes (phi=tanh sw2=1.5 sb2=0.05)
+///     note TEXT             add a line to the notes of the note being read or selected
 ///     any command name      run it (`help`, `quit`, `toggle-abstract`, …)
 ///
 /// Tab completes the selected completion; Enter runs the input (or, when the input is a
 /// prefix of the selected completion, the completion).
 enum CommandPalette {
-    static let verbs = ["topic", "status", "tag", "clear", "calc"]
+    static let verbs = ["topic", "status", "tag", "clear", "calc", "note"]
 
     static func opened(_ state: AppState, input: String = "") -> PaletteState {
         var palette = PaletteState()
@@ -85,6 +86,7 @@ enum CommandPalette {
         let verbHelp = [
             "topic": "go to a topic", "status": "filter the papers by read status", "tag": "filter the papers by tag",
             "clear": "clear the filters", "calc": "open a calculator pane (meanfield, phase, kernel, …)",
+            "note": "add one line to the note's notes",
         ]
         if let help = verbHelp[completion] { return help }
         if let command = Command(rawValue: completion) { return command.help }
@@ -176,6 +178,8 @@ enum CommandPalette {
         case "clear":
             state.filter = NoteFilter()
             applyFilter(&state)
+        case "note":
+            return state.appendQuickNote(argument)
         case "calc":
             let words = argument.split(separator: " ").map(String.init)
             guard let name = words.first, let kind = CalculatorKind(name: name) else {

@@ -36,6 +36,7 @@ public struct Keymap: Sendable, Equatable {
         (.quit, [.character("q"), .control("c")]),
         (.cycleStatus, [.character("s")]),
         (.toggleReadInDepth, [.character("*")]),
+        (.quickNote, [.character("I")]),
         (.undo, [.character("u")]),
         (.redo, [.control("r")]),
         (.openCalculator, [.character("c")]),

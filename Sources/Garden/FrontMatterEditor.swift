@@ -150,6 +150,31 @@ public struct FrontMatterEditor {
         lines.insert(contentsOf: items.flatMap { $0.map { (indent + $0)[...] } }, at: insertAt)
     }
 
+    /// Appends one line at the end of the body's `## Notes` section (before the next heading
+    /// of its level or above, and before the blank lines that end it), or adds the section at
+    /// the end of the body when there is none. Every other byte stays.
+    public mutating func appendToNotes(_ line: String) {
+        let parts = body.split(omittingEmptySubsequences: false, whereSeparator: { $0 == "\n" || $0 == "\r\n" })
+        let isHeading = { (text: Substring) -> Bool in
+            let trimmed = text.trimmingWhitespace()
+            return trimmed.hasPrefix("# ") || trimmed.hasPrefix("## ")
+        }
+        guard let start = parts.firstIndex(where: { $0.trimmingWhitespace().lowercased() == "## notes" }) else {
+            appendToBody("## Notes" + newline + newline + line)
+            return
+        }
+        var end = parts[(start + 1)...].firstIndex(where: isHeading) ?? parts.count
+        // The body's own final newline gives one empty last part: not a line of the section.
+        if end == parts.count, parts.last == "" { end -= 1 }
+        var insert = end
+        while insert > start + 1, parts[insert - 1].trimmingWhitespace().isEmpty { insert -= 1 }
+        // Rebuild: the lines before `insert`, the new line, the rest, with the body's newlines.
+        var lines = parts.map(String.init)
+        let blankAfterHeading = insert == start + 1
+        lines.insert(contentsOf: blankAfterHeading ? ["", line] : [line], at: insert)
+        body = lines.joined(separator: newline)[...]
+    }
+
     /// Appends Markdown to the end of the body, separated by a blank line.
     public mutating func appendToBody(_ markdown: String) {
         var trimmed = body

@@ -6,6 +6,8 @@ public enum NoteEdit: Sendable, Equatable {
     case addTag(String)
     case removeTag(String)
     case title(String)
+    /// One line added at the end of the note's `## Notes` section (the quick note after a talk).
+    case appendNote(String)
 
     /// Applies the edit; returns what changed ("status: read"), or nil when nothing did.
     public func apply(to editor: inout FrontMatterEditor) -> String? {
@@ -22,6 +24,9 @@ public enum NoteEdit: Sendable, Equatable {
             return editor.removeListItem("tags", tag) ? "-tag \(tag)" : nil
         case .title(let title):
             return editor.set("title", YAMLText.scalar(title)) ? "title: \(title)" : nil
+        case .appendNote(let line):
+            editor.appendToNotes(line)
+            return "note added"
         }
     }
 

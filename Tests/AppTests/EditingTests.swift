@@ -111,6 +111,28 @@ struct EditingTests {
         #expect(redo == false && (try? String(contentsOfFile: path, encoding: .utf8)) == "outside\n")
     }
 
+    @Test("I opens the palette on note; Enter adds the line to the note's notes section")
+    func quickNote() throws {
+        let root = try Self.garden()
+        defer { try? FileManager.default.removeItem(atPath: root) }
+        var state = try Self.browsing(root)
+        state.press("I")
+        guard case .palette(let palette)? = state.overlay else {
+            Issue.record("no prompt")
+            return
+        }
+        #expect(palette.input == "note ")
+        state.type("Asked about the NTK at the talk.")
+        try Self.perform(state.press("enter"), on: &state)
+        #expect(try String(contentsOfFile: root + "/kernels/a.md", encoding: .utf8)
+                == "---\ntitle: Paper A\nstatus: unread # to read soon\ntags: [x]\n---\nBody A\n\n## Notes\n\nAsked about the NTK at the talk.\n")
+        #expect(state.garden?.note("a")?.notes?.contains("Asked about the NTK") == true)
+        state.press(":")
+        state.type("note ")
+        state.press("enter")
+        #expect(state.status?.isError == true)
+    }
+
     @Test("a file changed on disk since it was read is not overwritten, and the owner is told")
     func neverClobbers() throws {
         let root = try Self.garden()

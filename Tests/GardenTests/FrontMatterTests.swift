@@ -72,3 +72,24 @@ import Testing
         }
     }
 }
+
+/// The quick note: one line at the end of the `## Notes` section, every other byte kept.
+@Suite struct AppendToNotesTests {
+    @Test(arguments: [
+        // A Notes section followed by another section: the line goes before the blank line.
+        ("---\ntitle: A\n---\n## Notes\n\nFirst.\n\n## Abstract\n\nText.\n", "---\ntitle: A\n---\n## Notes\n\nFirst.\nAdded.\n\n## Abstract\n\nText.\n"),
+        // Notes last, with a final newline.
+        ("---\ntitle: A\n---\n## Abstract\n\nText.\n\n## Notes\n\nFirst.\n", "---\ntitle: A\n---\n## Abstract\n\nText.\n\n## Notes\n\nFirst.\nAdded.\n"),
+        // An empty Notes heading.
+        ("---\ntitle: A\n---\n## Notes\n", "---\ntitle: A\n---\n## Notes\n\nAdded.\n"),
+        // No Notes section: one is added at the end.
+        ("---\ntitle: A\n---\nBody.\n", "---\ntitle: A\n---\nBody.\n\n## Notes\n\nAdded.\n"),
+        // CRLF kept.
+        ("---\r\ntitle: A\r\n---\r\n## Notes\r\n\r\nFirst.\r\n", "---\r\ntitle: A\r\n---\r\n## Notes\r\n\r\nFirst.\r\nAdded.\r\n"),
+    ])
+    func appendsInTheNotesSection(before: String, after: String) {
+        var editor = FrontMatterEditor(before)
+        editor.appendToNotes("Added.")
+        #expect(editor.text == after, "\(editor.text.debugDescription)")
+    }
+}
