@@ -141,12 +141,19 @@ public enum App {
         case .quit: break
         case .cycleStatus: return state.editSelectedNote(cyclingStatus: true)
         case .toggleReadInDepth: return state.editSelectedNote(cyclingStatus: false)
-        case .quickNote:
-            guard state.editedNote != nil else {
+        case .quickNote, .editTags, .renameTitle:
+            guard let note = state.editedNote else {
                 state.status = StatusMessage("Select a paper or an item first")
                 return []
             }
-            state.overlay = .palette(CommandPalette.opened(state, input: "note "))
+            // The palette as the prompt, filled with what is there now.
+            let input: String
+            switch command {
+            case .editTags: input = "tags " + note.tags.joined(separator: " ") + (note.tags.isEmpty ? "" : " ")
+            case .renameTitle: input = "title " + note.title
+            default: input = "note "
+            }
+            state.overlay = .palette(CommandPalette.opened(state, input: input))
         case .undo: return state.undoOrRedo(redo: false)
         case .redo: return state.undoOrRedo(redo: true)
         case .openCalculator: return state.openTopicCalculator()

@@ -56,6 +56,44 @@ extension AppState {
         return edit(note, [.appendNote(line)])
     }
 
+    /// `t` (the palette's `tags A B …`): the note's tags become exactly these (added and
+    /// removed one by one, so the list keeps its style and order).
+    mutating func setTags(_ text: String) -> [Effect] {
+        guard let note = editedNote else {
+            status = StatusMessage("Select a paper or an item first")
+            return []
+        }
+        let wanted = text.split(separator: " ").map(String.init)
+        if let bad = wanted.first(where: { !NoteEdit.isPlainTag($0) }) {
+            status = StatusMessage("a tag is one word of letters, digits, '-', '_', '.', '/' or '+', not '\(bad)'", isError: true)
+            return []
+        }
+        let lower = Set(wanted.map { $0.lowercased() })
+        let removed = note.tags.filter { !lower.contains($0.lowercased()) }.map(NoteEdit.removeTag)
+        let current = Set(note.tags.map { $0.lowercased() })
+        var seen = Set<String>()
+        let added = wanted.filter { !current.contains($0.lowercased()) && seen.insert($0.lowercased()).inserted }.map(NoteEdit.addTag)
+        guard !(removed + added).isEmpty else {
+            status = StatusMessage("The tags are already \(wanted.isEmpty ? "empty" : wanted.joined(separator: " "))")
+            return []
+        }
+        return edit(note, removed + added)
+    }
+
+    /// `r` (the palette's `title TEXT`): a new title.
+    mutating func rename(_ text: String) -> [Effect] {
+        let title = text.trimmingCharacters(in: .whitespaces)
+        guard !title.isEmpty, !title.unicodeScalars.contains(where: { $0.properties.generalCategory == .control }) else {
+            status = StatusMessage("title takes non-empty text without control characters", isError: true)
+            return []
+        }
+        guard let note = editedNote else {
+            status = StatusMessage("Select a paper or an item first")
+            return []
+        }
+        return edit(note, [.title(title)])
+    }
+
     private func edit(_ note: Note, _ edits: [NoteEdit]) -> [Effect] {
         guard let root = garden?.root else { return [] }
         return [.editNote(noteID: note.id, path: root + "/" + note.path, edits)]

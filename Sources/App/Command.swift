@@ -29,6 +29,8 @@ public enum Command: String, CaseIterable, Sendable {
     case cycleStatus = "cycle-status"
     case toggleReadInDepth = "toggle-read-in-depth"
     case quickNote = "quick-note"
+    case editTags = "edit-tags"
+    case renameTitle = "rename"
     case undo
     case redo
     case openCalculator = "calculator"
@@ -84,6 +86,8 @@ public enum Command: String, CaseIterable, Sendable {
         case .cycleStatus: return "the paper's status: unread → reading → read → unread (saved to its file)"
         case .toggleReadInDepth: return "mark the paper read in depth ✅, or not (saved; in depth implies read)"
         case .quickNote: return "add one line to the note's notes (the palette's note TEXT)"
+        case .editTags: return "edit the note's tags (the palette's tags A B …; Tab completes)"
+        case .renameTitle: return "rename the note (the palette's title TEXT)"
         case .undo: return "undo the last edit of the session (the file's bytes put back exactly)"
         case .redo: return "redo the last undone edit"
         case .openCalculator: return "open the topic's calculator beside the note (else choose one)"
@@ -115,7 +119,7 @@ public enum Command: String, CaseIterable, Sendable {
             return "Move"
         case .nextLink, .previousLink, .openLink, .toggleAbstract, .toggleNotes, .nextMatch, .previousMatch:
             return "Read"
-        case .cycleStatus, .toggleReadInDepth, .quickNote, .undo, .redo:
+        case .cycleStatus, .toggleReadInDepth, .quickNote, .editTags, .renameTitle, .undo, .redo:
             return "Edit"
         case .search, .palette, .help, .close, .quit:
             return "Find and more"

@@ -12,12 +12,14 @@ import Screen
 ///                           eigenlearning, spectrum; keys are `trellis calc`'s options
 ///                           without dashes (phi=tanh sw2=1.5 sb2=0.05)
 ///     note TEXT             add a line to the notes of the note being read or selected
+///     tags A B …            set its tags (Tab completes from the garden's)
+///     title TEXT            rename it
 ///     any command name      run it (`help`, `quit`, `toggle-abstract`, …)
 ///
 /// Tab completes the selected completion; Enter runs the input (or, when the input is a
 /// prefix of the selected completion, the completion).
 enum CommandPalette {
-    static let verbs = ["topic", "status", "tag", "clear", "calc", "note"]
+    static let verbs = ["topic", "status", "tag", "clear", "calc", "note", "tags", "title"]
 
     static func opened(_ state: AppState, input: String = "") -> PaletteState {
         var palette = PaletteState()
@@ -39,7 +41,9 @@ enum CommandPalette {
             // (`calc meanfield sw2=1` must not become sw2=1.5).
             let lastWord = input.split(separator: " ").last.map(String.init) ?? ""
             let typedValue = lastWord.split(separator: "=", maxSplits: 1).dropFirst().first.map(String.init) ?? ""
-            let typingValue = input.hasPrefix("calc ") && lastWord.contains("=") && (typedValue.isEmpty || Double(typedValue) != nil)
+            // Tags are typed, not picked: Enter sets what was typed (Tab completes).
+            let typingValue = (input.hasPrefix("calc ") && lastWord.contains("=") && (typedValue.isEmpty || Double(typedValue) != nil))
+                || input.hasPrefix("tags ")
             if !typingValue, let completion = palette.completions[safe: palette.selected], completion.lowercased().hasPrefix(input.lowercased()) {
                 input = completion
             }
@@ -86,7 +90,7 @@ enum CommandPalette {
         let verbHelp = [
             "topic": "go to a topic", "status": "filter the papers by read status", "tag": "filter the papers by tag",
             "clear": "clear the filters", "calc": "open a calculator pane (meanfield, phase, kernel, …)",
-            "note": "add one line to the note's notes",
+            "note": "add one line to the note's notes", "tags": "set the note's tags", "title": "rename the note",
         ]
         if let help = verbHelp[completion] { return help }
         if let command = Command(rawValue: completion) { return command.help }
@@ -112,6 +116,12 @@ enum CommandPalette {
             options = ["read", "reading", "unread", "all"]
         case "tag":
             options = Array(Set(state.garden?.notes.flatMap(\.tags) ?? [])).sorted()
+        case "tags":
+            // The last word completes from the garden's tags; the words before stay.
+            let typed = argument.split(separator: " ", omittingEmptySubsequences: false).map(String.init)
+            let head = typed.dropLast().joined(separator: " ")
+            let known = Array(Set(state.garden?.notes.flatMap(\.tags) ?? [])).sorted()
+            return ranked(known, matching: typed.last ?? "").map { "tags " + (head.isEmpty ? "" : head + " ") + $0 }
         case "calc":
             return calculatorCompletions(argument, state).map { verb + " " + $0 }
         default:
@@ -180,6 +190,10 @@ enum CommandPalette {
             applyFilter(&state)
         case "note":
             return state.appendQuickNote(argument)
+        case "tags":
+            return state.setTags(argument)
+        case "title":
+            return state.rename(argument)
         case "calc":
             let words = argument.split(separator: " ").map(String.init)
             guard let name = words.first, let kind = CalculatorKind(name: name) else {

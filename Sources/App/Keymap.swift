@@ -37,6 +37,8 @@ public struct Keymap: Sendable, Equatable {
         (.cycleStatus, [.character("s")]),
         (.toggleReadInDepth, [.character("*")]),
         (.quickNote, [.character("I")]),
+        (.editTags, [.character("t")]),
+        (.renameTitle, [.character("r")]),
         (.undo, [.character("u")]),
         (.redo, [.control("r")]),
         (.openCalculator, [.character("c")]),

@@ -9,6 +9,11 @@ public enum NoteEdit: Sendable, Equatable {
     /// One line added at the end of the note's `## Notes` section (the quick note after a talk).
     case appendNote(String)
 
+    /// Whether `tag` can be a tag: one word of letters, digits and `-_./+`.
+    public static func isPlainTag(_ tag: String) -> Bool {
+        !tag.isEmpty && tag.unicodeScalars.allSatisfy { $0.properties.isAlphabetic || ("0"..."9").contains($0) || "-_./+".unicodeScalars.contains($0) }
+    }
+
     /// Applies the edit; returns what changed ("status: read"), or nil when nothing did.
     public func apply(to editor: inout FrontMatterEditor) -> String? {
         switch self {

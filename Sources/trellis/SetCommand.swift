@@ -29,7 +29,7 @@ struct SetCommand: ParsableCommand {
         if let readInDepth, !["true", "false"].contains(readInDepth) {
             throw ValidationError("--read-in-depth must be true or false, not '\(readInDepth)'")
         }
-        for tag in addTag + removeTag where !Self.isPlainWord(tag) {
+        for tag in addTag + removeTag where !NoteEdit.isPlainTag(tag) {
             throw ValidationError("a tag is one word of letters, digits, '-', '_', '.', '/' or '+', not '\(tag)'")
         }
         if let title, title.trimmingCharacters(in: .whitespaces).isEmpty || title.unicodeScalars.contains(where: { $0.properties.generalCategory == .control }) {
@@ -38,10 +38,6 @@ struct SetCommand: ParsableCommand {
         if status == nil, readInDepth == nil, addTag.isEmpty, removeTag.isEmpty, title == nil {
             throw ValidationError("nothing to set: give --status, --read-in-depth, --add-tag, --remove-tag or --title")
         }
-    }
-
-    static func isPlainWord(_ tag: String) -> Bool {
-        !tag.isEmpty && tag.unicodeScalars.allSatisfy { $0.properties.isAlphabetic || ("0"..."9").contains($0) || "-_./+".unicodeScalars.contains($0) }
     }
 
     func run() throws {

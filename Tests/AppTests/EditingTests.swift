@@ -133,6 +133,41 @@ struct EditingTests {
         #expect(state.status?.isError == true)
     }
 
+    @Test("t sets the tags as typed (Tab completes from the garden's); r renames; bad input says why")
+    func tagsAndTitle() throws {
+        let root = try Self.garden()
+        defer { try? FileManager.default.removeItem(atPath: root) }
+        var state = try Self.browsing(root)
+        state.press("t")
+        guard case .palette(let palette)? = state.overlay else {
+            Issue.record("no prompt")
+            return
+        }
+        #expect(palette.input == "tags x ")
+        state.type("kernels")
+        try Self.perform(state.press("enter"), on: &state)
+        #expect(state.garden?.note("a")?.tags == ["x", "kernels"])
+        state.press(":")
+        state.type("tags kernels")
+        try Self.perform(state.press("enter"), on: &state)
+        #expect(state.garden?.note("a")?.tags == ["kernels"])
+        let text = try String(contentsOfFile: root + "/kernels/a.md", encoding: .utf8)
+        #expect(text == "---\ntitle: Paper A\nstatus: unread # to read soon\ntags: [kernels]\n---\nBody A\n")
+        state.press(":")
+        state.type("tags two$words")
+        state.press("enter")
+        #expect(state.status?.isError == true)
+        state.press("r")
+        guard case .palette(let rename)? = state.overlay else {
+            Issue.record("no prompt")
+            return
+        }
+        #expect(rename.input == "title Paper A")
+        state.type(": revised")
+        try Self.perform(state.press("enter"), on: &state)
+        #expect(state.garden?.note("a")?.title == "Paper A: revised")
+    }
+
     @Test("a file changed on disk since it was read is not overwritten, and the owner is told")
     func neverClobbers() throws {
         let root = try Self.garden()
