@@ -16,6 +16,8 @@ struct Trellis: ParsableCommand {
             SearchCommand.self,
             CheckCommand.self,
             SetCommand.self,
+            RemoveCommand.self,
+            RestoreCommand.self,
             ImportCommand.self,
             CalcCommand.self,
             PlotCommand.self,

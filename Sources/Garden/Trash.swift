@@ -1,0 +1,89 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// Deleting without losing: a note is moved (one `rename`, atomic) into `.trash/` inside the
+/// garden at its own relative path, which the loader skips (hidden folders are not read), and
+/// restored from there to where it was.
+public enum Trash {
+    public static let folder = ".trash"
+
+    public enum Failure: Error, Equatable, CustomStringConvertible {
+        case notInTrash(String)
+        case occupied(String)
+        case failed(String, String)
+
+        public var description: String {
+            switch self {
+            case .notInTrash(let name): return "no note named '\(name)' in \(Trash.folder)/"
+            case .occupied(let path): return "\(path) exists again; restore refused (nothing moved)"
+            case .failed(let path, let reason): return "cannot move \(path): \(reason)"
+            }
+        }
+    }
+
+    /// Moves `path` (relative to `root`) into the trash; returns its path there (a numbered
+    /// name when the trash already holds one of that name).
+    @discardableResult
+    public static func remove(_ path: String, root: String) throws(Failure) -> String {
+        var target = folder + "/" + path
+        var number = 1
+        while access(root + "/" + target, F_OK) == 0 {
+            target = folder + "/" + path.droppingExtension + ".\(number).md"
+            number += 1
+        }
+        try move(root + "/" + path, to: root + "/" + target)
+        return target
+    }
+
+    /// Moves a trashed note (by id, file name or path inside the trash) back to where it was;
+    /// returns the restored path. Never over a file that exists there now.
+    @discardableResult
+    public static func restore(_ name: String, root: String) throws(Failure) -> String {
+        let trashed = SafeFileListing.files(under: root + "/" + folder).filter { $0.hasSuffix(".md") }
+        let wanted = name.hasSuffix(".md") ? name : name + ".md"
+        guard let found = trashed.first(where: { $0 == name || $0 == wanted || $0.fileName == wanted || $0.fileName == name })
+        else { throw .notInTrash(name) }
+        // A numbered copy (`x.1.md`) goes back as `x.md`.
+        var original = found
+        let base = found.fileName.droppingExtension
+        if let dot = base.lastIndex(of: "."), Int(base[base.index(after: dot)...]) != nil {
+            original = (found.folder.isEmpty ? "" : found.folder + "/") + String(base[..<dot]) + ".md"
+        }
+        guard access(root + "/" + original, F_OK) != 0 else { throw .occupied(original) }
+        try move(root + "/" + folder + "/" + found, to: root + "/" + original)
+        return original
+    }
+
+    private static func move(_ from: String, to: String) throws(Failure) {
+        do {
+            try SafeFile.makeFolders(to.folder)
+        } catch {
+            throw .failed(from, error.description)
+        }
+        guard rename(from, to) == 0 else { throw .failed(from, String(cString: strerror(errno))) }
+    }
+}
+
+/// The files under a folder, as paths relative to it (hidden ones included: the trash is one).
+enum SafeFileListing {
+    static func files(under root: String) -> [String] {
+        var found: [String] = []
+        func walk(_ relative: String) {
+            guard let dir = opendir(relative.isEmpty ? root : root + "/" + relative) else { return }
+            defer { closedir(dir) }
+            while let entry = readdir(dir) {
+                let name = withUnsafePointer(to: entry.pointee.d_name) { String(cString: UnsafeRawPointer($0).assumingMemoryBound(to: CChar.self)) }
+                guard name != ".", name != ".." else { continue }
+                let path = relative.isEmpty ? name : relative + "/" + name
+                var info = stat()
+                guard stat(root + "/" + path, &info) == 0 else { continue }
+                if (info.st_mode & S_IFMT) == S_IFDIR { walk(path) } else { found.append(path) }
+            }
+        }
+        walk("")
+        return found.sorted()
+    }
+}

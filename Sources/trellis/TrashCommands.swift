@@ -1,0 +1,41 @@
+import ArgumentParser
+import Garden
+
+/// `trellis rm NOTE`: the note goes to the garden's `.trash/` (nothing is deleted).
+struct RemoveCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "rm", abstract: "Move a note into the garden's .trash/ folder (trellis restore brings it back).")
+
+    @OptionGroup var gardenOptions: GardenOptions
+    @Argument(help: ArgumentHelp("The note's id, path or title.", valueName: "note")) var name: String
+
+    func run() throws {
+        let garden = try gardenOptions.load()
+        guard let note = garden.find(name) else { throw RuntimeError("no note named '\(name)'") }
+        do {
+            let target = try Trash.remove(note.path, root: garden.root)
+            Output.print("moved \(safe(note.path)) to \(safe(target))")
+        } catch {
+            throw RuntimeError(error.description)
+        }
+    }
+}
+
+/// `trellis restore NOTE`: a trashed note back where it was.
+struct RestoreCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "restore", abstract: "Bring a note back from the garden's .trash/ folder to where it was.")
+
+    @OptionGroup var gardenOptions: GardenOptions
+    @Argument(help: ArgumentHelp("The trashed note's id, file name or path inside .trash/.", valueName: "note")) var name: String
+
+    func run() throws {
+        let garden = try gardenOptions.load()
+        do {
+            let restored = try Trash.restore(name, root: garden.root)
+            Output.print("restored \(safe(restored))")
+        } catch {
+            throw RuntimeError(error.description)
+        }
+    }
+}
