@@ -78,6 +78,12 @@ public enum App {
             state.undoStack.append(change)
             state.redoStack = []
             return [.reloadGarden(path: state.gardenPath)]
+        case .noteTrashed(let title, let path):
+            state.status = StatusMessage("Moved \"\(title)\" to \(path) (:restore \(path.fileName.droppingExtension) brings it back)")
+            return [.reloadGarden(path: state.gardenPath)]
+        case .noteRestored(let path):
+            state.status = StatusMessage("Restored \(path)")
+            return [.reloadGarden(path: state.gardenPath)]
         case .fileRestored(let change, let redo):
             // `change` is what was written: an undo wrote the edit reversed.
             if redo { state.undoStack.append(change) } else { state.redoStack.append(change.reversed) }
@@ -91,6 +97,15 @@ public enum App {
 
     /// Overlays take keys first; text overlays take printable keys as text.
     private static func handle(_ key: Key, _ state: inout AppState) -> [Effect] {
+        if let noteID = state.confirmingTrash {
+            // y moves the note to the trash; any other key keeps it.
+            state.confirmingTrash = nil
+            guard key == .character("y"), let garden = state.garden, let note = garden.note(noteID) else {
+                state.status = StatusMessage("Kept")
+                return []
+            }
+            return [.trashNote(title: note.title, path: note.path, root: garden.root)]
+        }
         switch state.overlay {
         case .search(let search)?:
             return SearchOverlay.handle(key, search, &state)
@@ -154,6 +169,13 @@ public enum App {
             default: input = "note "
             }
             state.overlay = .palette(CommandPalette.opened(state, input: input))
+        case .trashNote:
+            guard let note = state.editedNote else {
+                state.status = StatusMessage("Select a paper or an item first")
+                return []
+            }
+            state.confirmingTrash = note.id
+            state.status = StatusMessage("Move \"\(note.title)\" to .trash/? y moves it, any other key keeps it")
         case .undo: return state.undoOrRedo(redo: false)
         case .redo: return state.undoOrRedo(redo: true)
         case .openCalculator: return state.openTopicCalculator()

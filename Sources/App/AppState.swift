@@ -54,6 +54,8 @@ public struct AppState: Sendable {
     public var blocks = BlockCache()
     /// The session's edits, newest last: `u` undoes, ctrl-r redoes.
     public var undoStack: [FileChange] = []
+    /// A note waiting for y (move to the trash) or any other key (keep it).
+    public var confirmingTrash: String?
     public var redoStack: [FileChange] = []
     public var overlay: Overlay?
     /// A one-line message in the status bar until the next key.

@@ -31,6 +31,7 @@ public enum Command: String, CaseIterable, Sendable {
     case quickNote = "quick-note"
     case editTags = "edit-tags"
     case renameTitle = "rename"
+    case trashNote = "delete"
     case undo
     case redo
     case openCalculator = "calculator"
@@ -88,6 +89,7 @@ public enum Command: String, CaseIterable, Sendable {
         case .quickNote: return "add one line to the note's notes (the palette's note TEXT)"
         case .editTags: return "edit the note's tags (the palette's tags A B …; Tab completes)"
         case .renameTitle: return "rename the note (the palette's title TEXT)"
+        case .trashNote: return "move the note to the garden's .trash/ after y (the palette's restore NAME brings it back)"
         case .undo: return "undo the last edit of the session (the file's bytes put back exactly)"
         case .redo: return "redo the last undone edit"
         case .openCalculator: return "open the topic's calculator beside the note (else choose one)"
@@ -119,7 +121,7 @@ public enum Command: String, CaseIterable, Sendable {
             return "Move"
         case .nextLink, .previousLink, .openLink, .toggleAbstract, .toggleNotes, .nextMatch, .previousMatch:
             return "Read"
-        case .cycleStatus, .toggleReadInDepth, .quickNote, .editTags, .renameTitle, .undo, .redo:
+        case .cycleStatus, .toggleReadInDepth, .quickNote, .editTags, .renameTitle, .trashNote, .undo, .redo:
             return "Edit"
         case .search, .palette, .help, .close, .quit:
             return "Find and more"

@@ -14,12 +14,13 @@ import Screen
 ///     note TEXT             add a line to the notes of the note being read or selected
 ///     tags A B …            set its tags (Tab completes from the garden's)
 ///     title TEXT            rename it
+///     restore NAME          bring a note back from the garden's .trash/
 ///     any command name      run it (`help`, `quit`, `toggle-abstract`, …)
 ///
 /// Tab completes the selected completion; Enter runs the input (or, when the input is a
 /// prefix of the selected completion, the completion).
 enum CommandPalette {
-    static let verbs = ["topic", "status", "tag", "clear", "calc", "note", "tags", "title"]
+    static let verbs = ["topic", "status", "tag", "clear", "calc", "note", "tags", "title", "restore"]
 
     static func opened(_ state: AppState, input: String = "") -> PaletteState {
         var palette = PaletteState()
@@ -91,6 +92,7 @@ enum CommandPalette {
             "topic": "go to a topic", "status": "filter the papers by read status", "tag": "filter the papers by tag",
             "clear": "clear the filters", "calc": "open a calculator pane (meanfield, phase, kernel, …)",
             "note": "add one line to the note's notes", "tags": "set the note's tags", "title": "rename the note",
+            "restore": "bring a note back from .trash/",
         ]
         if let help = verbHelp[completion] { return help }
         if let command = Command(rawValue: completion) { return command.help }
@@ -194,6 +196,12 @@ enum CommandPalette {
             return state.setTags(argument)
         case "title":
             return state.rename(argument)
+        case "restore":
+            guard !argument.isEmpty, let root = state.garden?.root else {
+                state.status = StatusMessage("restore takes the trashed note's name", isError: true)
+                return []
+            }
+            return [.restoreNote(name: argument, root: root)]
         case "calc":
             let words = argument.split(separator: " ").map(String.init)
             guard let name = words.first, let kind = CalculatorKind(name: name) else {

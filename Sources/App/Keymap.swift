@@ -39,6 +39,7 @@ public struct Keymap: Sendable, Equatable {
         (.quickNote, [.character("I")]),
         (.editTags, [.character("t")]),
         (.renameTitle, [.character("r")]),
+        (.trashNote, [.character("d")]),
         (.undo, [.character("u")]),
         (.redo, [.control("r")]),
         (.openCalculator, [.character("c")]),

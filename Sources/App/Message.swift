@@ -18,6 +18,9 @@ public enum Message: Sendable {
     case blockCalculated(BlockKey, CalculatorOutput)
     /// A note's file was edited (the change records the bytes, for undo); the garden reloads.
     case noteEdited(noteID: String, FileChange)
+    /// A note was moved to the trash (`path` inside it) or back (`restored`); the garden reloads.
+    case noteTrashed(title: String, path: String)
+    case noteRestored(path: String)
     /// An undo (`redo` false) or redo wrote a file back; the garden reloads.
     case fileRestored(FileChange, redo: Bool)
     /// The garden read again after an edit: the place in it is kept.
@@ -42,6 +45,11 @@ public enum Effect: Sendable, Equatable {
     /// Edit a note's file (`path`, absolute) safely; answers `.noteEdited`
     /// or `.effectFailed` with the reason (nothing is lost: a changed file is never overwritten).
     case editNote(noteID: String, path: String, [NoteEdit])
+    /// Move a note (`path` relative to `root`) into the garden's `.trash/`; answers
+    /// `.noteTrashed` or `.effectFailed`.
+    case trashNote(title: String, path: String, root: String)
+    /// Bring a note back from the trash by name; answers `.noteRestored` or `.effectFailed`.
+    case restoreNote(name: String, root: String)
     /// Read the garden again (after an edit); answers `.gardenReloaded` or `.gardenFailed`.
     case reloadGarden(path: String)
     /// Write a recorded change (undo: the change reversed) if the file still holds what the

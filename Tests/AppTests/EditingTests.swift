@@ -44,6 +44,10 @@ struct EditingTests {
             case .restoreFile(let change, let redo):
                 try change.write()
                 pending += App.update(&state, .fileRestored(change, redo: redo))
+            case .trashNote(let title, let path, let root):
+                pending += App.update(&state, .noteTrashed(title: title, path: try Trash.remove(path, root: root)))
+            case .restoreNote(let name, let root):
+                pending += App.update(&state, .noteRestored(path: try Trash.restore(name, root: root)))
             case .reloadGarden(let path):
                 pending += App.update(&state, .gardenReloaded(try GardenLoader.load(path)))
             default:
@@ -166,6 +170,24 @@ struct EditingTests {
         state.type(": revised")
         try Self.perform(state.press("enter"), on: &state)
         #expect(state.garden?.note("a")?.title == "Paper A: revised")
+    }
+
+    @Test("d asks first; y moves the note to .trash/, any other key keeps it; :restore brings it back")
+    func trashAndRestore() throws {
+        let root = try Self.garden()
+        defer { try? FileManager.default.removeItem(atPath: root) }
+        var state = try Self.browsing(root)
+        #expect(state.press("d").isEmpty && state.confirmingTrash == "a")
+        #expect(state.press("n").isEmpty && state.status?.text == "Kept" && FileManager.default.fileExists(atPath: root + "/kernels/a.md"))
+        state.press("d")
+        try Self.perform(state.press("y"), on: &state)
+        #expect(!FileManager.default.fileExists(atPath: root + "/kernels/a.md"))
+        #expect(FileManager.default.fileExists(atPath: root + "/.trash/kernels/a.md"))
+        #expect(state.garden?.note("a") == nil && state.list.noteIDs == ["b"])
+        state.press(":")
+        state.type("restore a")
+        try Self.perform(state.press("enter"), on: &state)
+        #expect(state.garden?.note("a") != nil && state.status?.text == "Restored kernels/a.md")
     }
 
     @Test("a file changed on disk since it was read is not overwritten, and the owner is told")

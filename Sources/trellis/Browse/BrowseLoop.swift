@@ -106,6 +106,20 @@ final class BrowseLoop {
                     inbox.post(.effectFailed(error.description.replacingOccurrences(of: root, with: "")))
                 }
                 terminal.waker.wake()
+            case .trashNote(let title, let path, let root):
+                do {
+                    inbox.post(.noteTrashed(title: title, path: try Trash.remove(path, root: root)))
+                } catch {
+                    inbox.post(.effectFailed(error.description))
+                }
+                terminal.waker.wake()
+            case .restoreNote(let name, let root):
+                do {
+                    inbox.post(.noteRestored(path: try Trash.restore(name, root: root)))
+                } catch {
+                    inbox.post(.effectFailed(error.description))
+                }
+                terminal.waker.wake()
             case .restoreFile(let change, let redo):
                 do {
                     try change.write()
