@@ -52,7 +52,7 @@ let package = Package(
         .executableTarget(
             name: "trellis",
             dependencies: [
-                "Garden", "Importer", "SignalProp", "App", "Screen", "Terminal", "Plot", "Figures", "Calculators",
+                "Garden", "Importer", "Markdown", "SignalProp", "App", "Screen", "Terminal", "Plot", "Figures", "Calculators",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]),
         .executableTarget(

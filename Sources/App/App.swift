@@ -157,10 +157,7 @@ public enum App {
         case .cycleStatus: return state.editSelectedNote(cyclingStatus: true)
         case .toggleReadInDepth: return state.editSelectedNote(cyclingStatus: false)
         case .quickNote, .editTags, .renameTitle:
-            guard let note = state.editedNote else {
-                state.status = StatusMessage("Select a paper or an item first")
-                return []
-            }
+            guard let note = state.noteToEdit() else { return [] }
             // The palette as the prompt, filled with what is there now.
             let input: String
             switch command {
@@ -170,10 +167,7 @@ public enum App {
             }
             state.overlay = .palette(CommandPalette.opened(state, input: input))
         case .trashNote:
-            guard let note = state.editedNote else {
-                state.status = StatusMessage("Select a paper or an item first")
-                return []
-            }
+            guard let note = state.noteToEdit() else { return [] }
             state.confirmingTrash = note.id
             state.status = StatusMessage("Move \"\(note.title)\" to .trash/? y moves it, any other key keeps it")
         case .undo: return state.undoOrRedo(redo: false)

@@ -10,13 +10,19 @@ extension AppState {
         return selectedNote
     }
 
+    /// The note to edit, or nil after telling the owner to select one.
+    mutating func noteToEdit() -> Note? {
+        guard let note = editedNote else {
+            status = StatusMessage("Select a paper or an item first")
+            return nil
+        }
+        return note
+    }
+
     /// `s` cycles unread → reading → read → unread; `*` toggles read in depth (which implies
     /// read, and is dropped when the status leaves read).
     mutating func editSelectedNote(cyclingStatus: Bool) -> [Effect] {
-        guard let note = editedNote else {
-            status = StatusMessage("Select a paper first")
-            return []
-        }
+        guard let note = noteToEdit() else { return [] }
         guard note.kind == .paper else {
             status = StatusMessage("Only papers have a read status")
             return []
@@ -41,28 +47,18 @@ extension AppState {
     /// `I` (the palette's `note TEXT`): one line added to the notes of the paper or item.
     mutating func appendQuickNote(_ text: String) -> [Effect] {
         let line = text.trimmingCharacters(in: .whitespaces)
-        guard !line.isEmpty else {
-            status = StatusMessage("note takes the text to add: note TEXT", isError: true)
+        guard NoteEdit.isPlainLine(line) else {
+            status = StatusMessage("note takes the text to add, without control characters: note TEXT", isError: true)
             return []
         }
-        guard !line.unicodeScalars.contains(where: { $0.properties.generalCategory == .control }) else {
-            status = StatusMessage("a note line cannot hold control characters", isError: true)
-            return []
-        }
-        guard let note = editedNote else {
-            status = StatusMessage("Select a paper or an item first")
-            return []
-        }
+        guard let note = noteToEdit() else { return [] }
         return edit(note, [.appendNote(line)])
     }
 
     /// `t` (the palette's `tags A B …`): the note's tags become exactly these (added and
     /// removed one by one, so the list keeps its style and order).
     mutating func setTags(_ text: String) -> [Effect] {
-        guard let note = editedNote else {
-            status = StatusMessage("Select a paper or an item first")
-            return []
-        }
+        guard let note = noteToEdit() else { return [] }
         let wanted = text.split(separator: " ").map(String.init)
         if let bad = wanted.first(where: { !NoteEdit.isPlainTag($0) }) {
             status = StatusMessage("a tag is one word of letters, digits, '-', '_', '.', '/' or '+', not '\(bad)'", isError: true)
@@ -83,14 +79,11 @@ extension AppState {
     /// `r` (the palette's `title TEXT`): a new title.
     mutating func rename(_ text: String) -> [Effect] {
         let title = text.trimmingCharacters(in: .whitespaces)
-        guard !title.isEmpty, !title.unicodeScalars.contains(where: { $0.properties.generalCategory == .control }) else {
+        guard NoteEdit.isPlainLine(title) else {
             status = StatusMessage("title takes non-empty text without control characters", isError: true)
             return []
         }
-        guard let note = editedNote else {
-            status = StatusMessage("Select a paper or an item first")
-            return []
-        }
+        guard let note = noteToEdit() else { return [] }
         return edit(note, [.title(title)])
     }
 

@@ -46,7 +46,7 @@ enum CalculatorBlocks {
     /// waiting and their requests collected in `wanted`.
     static func renderer(_ cache: BlockCache, glyphs: Glyphs, wanted: Wanted) -> EmbedRenderer {
         { info, literal, width in
-            guard info.trimmingCharacters(in: .whitespaces).lowercased() == CalculatorBlock.infoString else { return nil }
+            guard CalculatorBlock.isBlock(info: info) else { return nil }
             let source = literal.trimmingCharacters(in: .whitespacesAndNewlines)
             let key = BlockKey(source: source, width: width, ascii: glyphs == .ascii)
             switch CalculatorBlock.parse(source) {
@@ -86,9 +86,10 @@ enum CalculatorBlocks {
             return figure.render(size: size, options: PlotOptions(ascii: glyphs == .ascii, heatStyle: .shaded)).styledLines
         }
         // The meanings only where they fit beside the numbers (a narrow pane shows the numbers).
-        let meanings = width >= 9 + 20 + 34
+        let meanings = width >= CalculatorView.nameWidth + CalculatorView.valueWidth + 34
         return output.rows.map { row in
-            StyledLine([Span(CalculatorView.padded(row.name, 9), Style(.code)), Span(meanings ? CalculatorView.padded(row.value, 20) : row.value)]
+            StyledLine([Span(CalculatorView.padded(row.name, CalculatorView.nameWidth), Style(.code)),
+                        Span(meanings ? CalculatorView.padded(row.value, CalculatorView.valueWidth) : row.value)]
                        + (meanings ? [Span(row.meaning, Style(.muted))] : []))
         }
     }

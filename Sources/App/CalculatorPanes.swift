@@ -1,5 +1,6 @@
 import Calculators
 import Foundation
+import Markdown
 import Plot
 import Screen
 
@@ -109,7 +110,8 @@ extension AppState {
     mutating func openTopicCalculator() -> [Effect] {
         let topic = garden?.topic(tree.selected)
         if let kind = (topic?.calculators ?? []).lazy.compactMap(CalculatorKind.init(name:)).first {
-            let blocks = CalculatorBlock.sources(in: String(topic?.prose ?? "")).compactMap { try? CalculatorBlock.parse($0).get() }
+            let blocks = Markdown.parse(String(topic?.prose ?? "")).codeBlocks.filter { CalculatorBlock.isBlock(info: $0.info) }
+                .compactMap { try? CalculatorBlock.parse($0.literal).get() }
             if !calculators.panes.contains(where: { $0.kind == kind }), let block = blocks.first(where: { $0.settings.kind == kind }) {
                 return openCalculator(block.settings, window: block.window)
             }

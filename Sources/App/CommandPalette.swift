@@ -117,19 +117,23 @@ enum CommandPalette {
         case "status":
             options = ["read", "reading", "unread", "all"]
         case "tag":
-            options = Array(Set(state.garden?.notes.flatMap(\.tags) ?? [])).sorted()
+            options = gardenTags(state)
         case "tags":
             // The last word completes from the garden's tags; the words before stay.
             let typed = argument.split(separator: " ", omittingEmptySubsequences: false).map(String.init)
             let head = typed.dropLast().joined(separator: " ")
-            let known = Array(Set(state.garden?.notes.flatMap(\.tags) ?? [])).sorted()
-            return ranked(known, matching: typed.last ?? "").map { "tags " + (head.isEmpty ? "" : head + " ") + $0 }
+            return ranked(gardenTags(state), matching: typed.last ?? "").map { "tags " + (head.isEmpty ? "" : head + " ") + $0 }
         case "calc":
             return calculatorCompletions(argument, state).map { verb + " " + $0 }
         default:
             options = []
         }
         return ranked(options, matching: argument).map { verb + " " + $0 }
+    }
+
+    /// Every tag in the garden, sorted.
+    static func gardenTags(_ state: AppState) -> [String] {
+        Array(Set(state.garden?.notes.flatMap(\.tags) ?? [])).sorted()
     }
 
     /// After `calc `: the kinds; after a kind, its parameters as `key=` (with the current

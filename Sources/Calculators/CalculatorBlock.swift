@@ -100,30 +100,9 @@ public struct CalculatorBlock: Sendable, Equatable {
         return .success((assignments, window))
     }
 
-    /// The bodies of the ```trellis fences in Markdown text, in order (a plain scan of fence
-    /// lines; fences inside other fences are not looked for).
-    public static func sources(in markdown: String) -> [String] {
-        blocks(in: markdown).map(\.source)
-    }
-
-    /// The ```trellis fences in Markdown text with the 1-based line of each opening fence.
-    public static func blocks(in markdown: String) -> [(line: Int, source: String)] {
-        var found: [(line: Int, source: String)] = []
-        var open: (line: Int, body: [Substring])?
-        for (index, line) in markdown.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
-            let trimmed = line.trimmingCharacters(in: .whitespaces)
-            if let current = open {
-                if trimmed.hasPrefix("```") {
-                    found.append((current.line, current.body.joined(separator: "\n").trimmingCharacters(in: .whitespacesAndNewlines)))
-                    open = nil
-                } else {
-                    open = (current.line, current.body + [line])
-                }
-            } else if trimmed.hasPrefix("```"), trimmed.dropFirst(3).trimmingCharacters(in: .whitespaces).lowercased() == infoString {
-                open = (index + 1, [])
-            }
-        }
-        return found
+    /// Whether a code block's info string marks a calculator block.
+    public static func isBlock(info: String) -> Bool {
+        info.trimmingCharacters(in: .whitespaces).lowercased() == infoString
     }
 
     /// A window's side `FROM:TO`: 0 ≤ FROM < TO ≤ 1e12 (the variances' limit), at least 1e-9

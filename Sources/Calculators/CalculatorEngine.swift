@@ -105,11 +105,11 @@ public enum CalculatorEngine {
                 activation: settings.activation, sw2: settings.number("sw2"), sb2: settings.number("sb2"),
                 q0: settings.number("q0"), c0: settings.number("c0"))
             let result = MeanField(parameters).compute()
-            early(MeanFieldReport.rows(result))
+            let rows = MeanFieldReport.rows(result)
+            guard request.part == .everything else { return CalculatorOutput(rows: rows, figure: nil) }
+            early(rows)
             guard !isCancelled() else { return nil }
-            let figure = request.part == .everything
-                ? TrajectoryFigure(parameters: parameters, depth: settings.integer("depth")).stack(result: result) : nil
-            return CalculatorOutput(rows: MeanFieldReport.rows(result), figure: figure)
+            return CalculatorOutput(rows: rows, figure: TrajectoryFigure(parameters: parameters, depth: settings.integer("depth")).stack(result: result))
 
         case .phase:
             let point = PhasePlanePoint(sw2: settings.number("sw2"), sb2: settings.number("sb2"))
@@ -156,21 +156,10 @@ public enum CalculatorEngine {
 
         case .eigenlearning where settings.name("source") == "power":
             // λ_i = i^−α and target power v_i² = i^−β for i = 1…1000 (one mode each).
-            let modes = 1000
-            let (alpha, beta) = (settings.number("decay"), settings.number("target"))
-            let eigenvalues = (1...modes).map { pow(Double($0), -alpha) }
-            let power = (1...modes).map { pow(Double($0), -beta) }
-            let ridge = settings.number("ridge"), noise = settings.number("noise")
-            let n = NumberFormat.number
-            let rows = [10.0, 100, 1000].map { samples -> MeanFieldReport.Row in
-                let result = Eigenlearning(eigenvalues: eigenvalues, power: power, samples: samples, ridge: ridge, noise: noise).solve()
-                return MeanFieldReport.Row(name: "n = \(Int(samples))", value: n(result.testMSE), meaning: "predicted test MSE")
-            }
-            guard request.part == .everything else { return CalculatorOutput(rows: rows, figure: nil) }
-            let figure = LearningCurveFigure(
-                eigenvalues: eigenvalues, power: power, multiplicities: Array(repeating: 1, count: modes), samples: 1...10_000,
-                ridge: ridge, noise: noise, modeNames: (1...modes).map { "i = \($0)" }).plot()
-            return CalculatorOutput(rows: rows, figure: PlotStack([figure]))
+            let modes = 1...1000
+            return learningCurve(
+                eigenvalues: modes.map { pow(Double($0), -settings.number("decay")) }, power: modes.map { pow(Double($0), -settings.number("target")) },
+                multiplicities: Array(repeating: 1, count: modes.count), modeNames: modes.map { "i = \($0)" }, request)
 
         case .spectrum, .eigenlearning:
             let d = settings.integer("d"), lmax = settings.integer("lmax")
@@ -188,23 +177,31 @@ public enum CalculatorEngine {
                     MeanFieldReport.Row(name: "μ_\(l)", value: abs(mu[l]) <= floor ? "0 (to rounding)" : n(mu[l]),
                                         meaning: "multiplicity \(NumberFormat.parameter(spectrum.multiplicities[l]))")
                 }
-                let figure = SpectrumFigure(mu: mu, dimension: d, description: description).plot()
-                return CalculatorOutput(rows: rows, figure: request.part == .everything ? PlotStack([figure]) : nil)
+                guard request.part == .everything else { return CalculatorOutput(rows: rows, figure: nil) }
+                return CalculatorOutput(rows: rows, figure: PlotStack([SpectrumFigure(mu: mu, dimension: d, description: description).plot()]))
             }
             // A target drawn from the kernel's own prior, P_l = N(d, l)·μ_l, as `plot learning-curve` does.
-            let floor = SpectrumFigure.noiseFloor(mu)
-            let clean = mu.map { abs($0) <= floor ? 0 : Swift.max(0, $0) }
-            let multiplicity = spectrum.multiplicities
-            let prior = zip(clean, multiplicity).map { $0 * $1 }
-            let ridge = settings.number("ridge"), noise = settings.number("noise")
-            let rows = [10.0, 100, 1000].map { samples -> MeanFieldReport.Row in
-                let result = Eigenlearning(eigenvalues: clean, power: prior, multiplicities: multiplicity, samples: samples, ridge: ridge, noise: noise).solve()
-                return MeanFieldReport.Row(name: "n = \(Int(samples))", value: n(result.testMSE), meaning: "predicted test MSE")
-            }
-            let figure = LearningCurveFigure(
-                eigenvalues: clean, power: prior, multiplicities: multiplicity, samples: 1...10_000, ridge: ridge, noise: noise,
-                modeNames: (0...lmax).map { "l = \($0)" }).plot()
-            return CalculatorOutput(rows: rows, figure: request.part == .everything ? PlotStack([figure]) : nil)
+            let clean = SpectrumFigure.cleaned(mu)
+            return learningCurve(
+                eigenvalues: clean, power: zip(clean, spectrum.multiplicities).map { $0 * $1 }, multiplicities: spectrum.multiplicities,
+                modeNames: (0...lmax).map { "l = \($0)" }, request)
         }
+    }
+
+    /// Eigenlearning's predicted test MSE at n = 10, 100, 1000, and (when asked for) the
+    /// learning curve over n = 1…10⁴ with the ridge and noise of the settings.
+    private static func learningCurve(
+        eigenvalues: [Double], power: [Double], multiplicities: [Double], modeNames: [String], _ request: CalculatorRequest
+    ) -> CalculatorOutput {
+        let ridge = request.settings.number("ridge"), noise = request.settings.number("noise")
+        let rows = [10.0, 100, 1000].map { samples -> MeanFieldReport.Row in
+            let result = Eigenlearning(eigenvalues: eigenvalues, power: power, multiplicities: multiplicities, samples: samples, ridge: ridge, noise: noise).solve()
+            return MeanFieldReport.Row(name: "n = \(Int(samples))", value: NumberFormat.number(result.testMSE), meaning: "predicted test MSE")
+        }
+        guard request.part == .everything else { return CalculatorOutput(rows: rows, figure: nil) }
+        let figure = LearningCurveFigure(
+            eigenvalues: eigenvalues, power: power, multiplicities: multiplicities, samples: 1...10_000, ridge: ridge, noise: noise,
+            modeNames: modeNames).plot()
+        return CalculatorOutput(rows: rows, figure: PlotStack([figure]))
     }
 }

@@ -38,6 +38,13 @@ public struct SpectrumFigure: Sendable {
         return 4 * (tiny.map(abs).max() ?? 0)
     }
 
+    /// The spectrum as eigenlearning takes it: modes within the noise floor, and negative
+    /// ones, carry nothing (0).
+    public static func cleaned(_ mu: [Double]) -> [Double] {
+        let floor = noiseFloor(mu)
+        return mu.map { abs($0) <= floor ? 0 : Swift.max(0, $0) }
+    }
+
     public func plot() -> Plot {
         let (noise, negative) = skipped
         let hidden = Set(noise + negative)

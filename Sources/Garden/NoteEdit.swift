@@ -14,6 +14,11 @@ public enum NoteEdit: Sendable, Equatable {
         !tag.isEmpty && tag.unicodeScalars.allSatisfy { $0.properties.isAlphabetic || ("0"..."9").contains($0) || "-_./+".unicodeScalars.contains($0) }
     }
 
+    /// Whether `text` can be a title or a line of notes: not blank, no control characters.
+    public static func isPlainLine(_ text: String) -> Bool {
+        !text.allSatisfy(\.isWhitespace) && !text.unicodeScalars.contains { $0.properties.generalCategory == .control }
+    }
+
     /// Applies the edit; returns what changed ("status: read"), or nil when nothing did.
     public func apply(to editor: inout FrontMatterEditor) -> String? {
         switch self {

@@ -42,7 +42,8 @@ public enum Trash {
     /// returns the restored path. Never over a file that exists there now.
     @discardableResult
     public static func restore(_ name: String, root: String) throws(Failure) -> String {
-        let trashed = SafeFileListing.files(under: root + "/" + folder).filter { $0.hasSuffix(".md") }
+        // The trash is walked as a garden of its own (the loader's walk).
+        let trashed = GardenFiles(root: root + "/" + folder).markdown.map(\.path)
         let wanted = name.hasSuffix(".md") ? name : name + ".md"
         guard let found = trashed.first(where: { $0 == name || $0 == wanted || $0.fileName == wanted || $0.fileName == name })
         else { throw .notInTrash(name) }
@@ -64,26 +65,5 @@ public enum Trash {
             throw .failed(from, error.description)
         }
         guard rename(from, to) == 0 else { throw .failed(from, String(cString: strerror(errno))) }
-    }
-}
-
-/// The files under a folder, as paths relative to it (hidden ones included: the trash is one).
-enum SafeFileListing {
-    static func files(under root: String) -> [String] {
-        var found: [String] = []
-        func walk(_ relative: String) {
-            guard let dir = opendir(relative.isEmpty ? root : root + "/" + relative) else { return }
-            defer { closedir(dir) }
-            while let entry = readdir(dir) {
-                let name = withUnsafePointer(to: entry.pointee.d_name) { String(cString: UnsafeRawPointer($0).assumingMemoryBound(to: CChar.self)) }
-                guard name != ".", name != ".." else { continue }
-                let path = relative.isEmpty ? name : relative + "/" + name
-                var info = stat()
-                guard stat(root + "/" + path, &info) == 0 else { continue }
-                if (info.st_mode & S_IFMT) == S_IFDIR { walk(path) } else { found.append(path) }
-            }
-        }
-        walk("")
-        return found.sorted()
     }
 }

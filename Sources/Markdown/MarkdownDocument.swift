@@ -12,4 +12,20 @@ public struct MarkdownDocument: Sendable, Equatable {
 
     /// Every link in the document, in source order.
     public var links: [MarkdownLink] { blocks.links }
+
+    /// Every code block, in lists and quotes too, in source order: what the reading pane
+    /// draws as code (or as an embedded block), as cmark reads the fences.
+    public var codeBlocks: [(info: String, literal: String, line: Int)] {
+        func collect(_ blocks: [Block]) -> [(info: String, literal: String, line: Int)] {
+            blocks.flatMap { block -> [(info: String, literal: String, line: Int)] in
+                switch block {
+                case .codeBlock(let info, let literal, let line): return [(info, literal, line)]
+                case .blockQuote(let inner, _): return collect(inner)
+                case .list(let list, _): return list.items.flatMap { collect($0.blocks) }
+                default: return []
+                }
+            }
+        }
+        return collect(blocks)
+    }
 }

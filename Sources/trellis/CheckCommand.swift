@@ -2,6 +2,7 @@ import ArgumentParser
 import Calculators
 import Foundation
 import Garden
+import Markdown
 
 struct CheckCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -22,14 +23,17 @@ struct CheckCommand: ParsableCommand {
     /// not a calc or plot command of a pane, or a value the calculator refuses.
     static func blockProblems(_ garden: Garden) -> [Problem] {
         // Only files whose text holds a fence are read again (for the lines of their blocks).
-        let mentions = { (text: Substring) in text.range(of: "```trellis", options: .caseInsensitive) != nil }
+        // (A fence may be ``` or ~~~, of any length: look for the info string.)
+        let mentions = { (text: Substring) in text.range(of: CalculatorBlock.infoString, options: .caseInsensitive) != nil }
         let files = garden.notes.filter { mentions($0.body) }.map(\.path)
             + garden.topics.filter { mentions($0.prose) }.compactMap(\.indexPath)
         return files.flatMap { path -> [Problem] in
             guard let bytes = FileManager.default.contents(atPath: garden.root + "/" + path),
                   let text = String(data: bytes, encoding: .utf8) else { return [] }
-            return CalculatorBlock.blocks(in: text).compactMap { block in
-                guard case .failure(let problem) = CalculatorBlock.parse(block.source) else { return nil }
+            // The whole file through cmark, as the reading pane reads it: a fence's line is the
+            // file's (front matter holds no fences).
+            return Markdown.parse(text).codeBlocks.filter { CalculatorBlock.isBlock(info: $0.info) }.compactMap { block in
+                guard case .failure(let problem) = CalculatorBlock.parse(block.literal) else { return nil }
                 return Problem(path: path, line: block.line, message: "calculator block: \(problem.message)")
             }
         }

@@ -32,7 +32,7 @@ struct SetCommand: ParsableCommand {
         for tag in addTag + removeTag where !NoteEdit.isPlainTag(tag) {
             throw ValidationError("a tag is one word of letters, digits, '-', '_', '.', '/' or '+', not '\(tag)'")
         }
-        if let title, title.trimmingCharacters(in: .whitespaces).isEmpty || title.unicodeScalars.contains(where: { $0.properties.generalCategory == .control }) {
+        if let title, !NoteEdit.isPlainLine(title) {
             throw ValidationError("--title must be non-empty text without control characters")
         }
         if status == nil, readInDepth == nil, addTag.isEmpty, removeTag.isEmpty, title == nil {

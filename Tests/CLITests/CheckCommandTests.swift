@@ -32,9 +32,15 @@ import Testing
             rm -rf /
             ```
 
-            ```Trellis
+            ~~~Trellis
             calc meanfield --phi tanh --sw2 nan --sb2 0
+            ~~~
+
+            ````markdown
+            ```trellis
+            rm -rf / (shown as code inside a longer fence: not a block)
             ```
+            ````
             """)
         let result = try garden.run("check")
         #expect(result.status == 1)

@@ -96,39 +96,18 @@ final class BrowseLoop {
                 calculations.cancel(paneID: paneID)
             case .calculateBlock(let key, let request):
                 blockCalculations.submit(key, request)
+            // File edits take a few milliseconds: done here, before the next key.
             case .editNote(let noteID, let path, let edits):
-                // A few milliseconds of file I/O: done here, before the next key.
-                do {
-                    let change = try NoteEdit.applyRecording(edits, toFileAt: path)
-                    inbox.post(.noteEdited(noteID: noteID, change))
-                } catch {
-                    let root = state.garden.map { $0.root + "/" } ?? ""
-                    inbox.post(.effectFailed(error.description.replacingOccurrences(of: root, with: "")))
-                }
-                terminal.waker.wake()
+                postFileResult(state) { .noteEdited(noteID: noteID, try NoteEdit.applyRecording(edits, toFileAt: path)) }
             case .trashNote(let title, let path, let root):
-                do {
-                    inbox.post(.noteTrashed(title: title, path: try Trash.remove(path, root: root)))
-                } catch {
-                    inbox.post(.effectFailed(error.description))
-                }
-                terminal.waker.wake()
+                postFileResult(state) { .noteTrashed(title: title, path: try Trash.remove(path, root: root)) }
             case .restoreNote(let name, let root):
-                do {
-                    inbox.post(.noteRestored(path: try Trash.restore(name, root: root)))
-                } catch {
-                    inbox.post(.effectFailed(error.description))
-                }
-                terminal.waker.wake()
+                postFileResult(state) { .noteRestored(path: try Trash.restore(name, root: root)) }
             case .restoreFile(let change, let redo):
-                do {
+                postFileResult(state, failing: redo ? "; not redone" : "; not undone") {
                     try change.write()
-                    inbox.post(.fileRestored(change, redo: redo))
-                } catch {
-                    let root = state.garden.map { $0.root + "/" } ?? ""
-                    inbox.post(.effectFailed(error.description.replacingOccurrences(of: root, with: "") + (redo ? "; not redone" : "; not undone")))
+                    return .fileRestored(change, redo: redo)
                 }
-                terminal.waker.wake()
             case .reloadGarden(let path):
                 let options = GardenLoader.Options(cacheDirectory: cacheDirectory)
                 background {
@@ -141,6 +120,18 @@ final class BrowseLoop {
                 break
             }
         }
+    }
+
+    /// Posts the message of a file operation, or what went wrong (paths shown relative to the
+    /// garden, with `failing` after the reason), and wakes the loop.
+    private func postFileResult(_ state: AppState, failing suffix: String = "", _ work: () throws -> Message) {
+        do {
+            inbox.post(try work())
+        } catch {
+            let root = state.garden.map { $0.root + "/" } ?? ""
+            inbox.post(.effectFailed("\(error)".replacingOccurrences(of: root, with: "") + suffix))
+        }
+        terminal.waker.wake()
     }
 
     /// Runs `work` on another thread and posts its message, waking the loop.

@@ -49,9 +49,7 @@ struct LearningCurvePlotCommand: ParsableCommand {
             if mult != nil { throw ValidationError("--mult comes from the sphere (N(d, l)); give it only with --eigs") }
             let source = try kernel.source()
             // Modes within the quadrature's noise, or negative, carry nothing.
-            let raw = try kernel.spectrum(source, dimension: d, maximumDegree: lmax).mu
-            let floor = SpectrumFigure.noiseFloor(raw)
-            let mu = raw.map { abs($0) <= floor ? 0 : Swift.max(0, $0) }
+            let mu = SpectrumFigure.cleaned(try kernel.spectrum(source, dimension: d, maximumDegree: lmax).mu)
             let multiplicity = SphereSpectrum(dimension: d, maximumDegree: lmax).multiplicities
             let (coeffs, power) = (try vector(coeffs, "--coeffs"), try vector(power, "--power"))
             // Without a target, a draw from the kernel's own prior: P_l = N(d, l)·μ_l.
