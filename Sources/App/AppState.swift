@@ -155,6 +155,10 @@ public struct SearchState: Sendable, Equatable {
 public struct PaletteState: Sendable, Equatable {
     public var input = ""
     public var completions: [String] = []
+    /// Whether Enter takes the selected completion for the typed prefix: yes for names picked
+    /// from a list (topics, commands, activations), no where the completions only suggest
+    /// (a calculator's keys with their current values, tags being typed).
+    public var enterPicks = true
     public var selected = 0
 }
 

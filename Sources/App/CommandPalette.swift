@@ -25,7 +25,7 @@ enum CommandPalette {
     static func opened(_ state: AppState, input: String = "") -> PaletteState {
         var palette = PaletteState()
         palette.input = input
-        palette.completions = completions(for: input, state)
+        (palette.completions, palette.enterPicks) = completions(for: input, state)
         return palette
     }
 
@@ -38,14 +38,7 @@ enum CommandPalette {
         case .enter:
             state.overlay = nil
             var input = palette.input
-            // A typed value is never replaced by a completion that merely extends it
-            // (`calc meanfield sw2=1` must not become sw2=1.5).
-            let lastWord = input.split(separator: " ").last.map(String.init) ?? ""
-            let typedValue = lastWord.split(separator: "=", maxSplits: 1).dropFirst().first.map(String.init) ?? ""
-            // Tags are typed, not picked: Enter sets what was typed (Tab completes).
-            let typingValue = (input.hasPrefix("calc ") && lastWord.contains("=") && (typedValue.isEmpty || Double(typedValue) != nil))
-                || input.hasPrefix("tags ")
-            if !typingValue, let completion = palette.completions[safe: palette.selected], completion.lowercased().hasPrefix(input.lowercased()) {
+            if palette.enterPicks, let completion = palette.completions[safe: palette.selected], completion.lowercased().hasPrefix(input.lowercased()) {
                 input = completion
             }
             return execute(input, &state)
@@ -80,7 +73,7 @@ enum CommandPalette {
         default:
             return []
         }
-        palette.completions = completions(for: palette.input, state)
+        (palette.completions, palette.enterPicks) = completions(for: palette.input, state)
         palette.selected = 0
         state.overlay = .palette(palette)
         return []
@@ -101,13 +94,13 @@ enum CommandPalette {
     }
 
     /// Candidates for what has been typed so far, best first (prefix matches, then others
-    /// containing the text), at most 50.
-    static func completions(for input: String, _ state: AppState) -> [String] {
+    /// containing the text), at most 50; and whether Enter picks one (see `PaletteState`).
+    static func completions(for input: String, _ state: AppState) -> (items: [String], enterPicks: Bool) {
         let words = input.split(separator: " ", maxSplits: 1, omittingEmptySubsequences: false).map(String.init)
         let verb = words.first?.lowercased() ?? ""
         guard words.count == 2 else {
             let names = verbs + Command.allCases.map(\.name)
-            return ranked(names, matching: verb)
+            return (ranked(names, matching: verb), true)
         }
         let argument = words[1]
         let options: [String]
@@ -122,13 +115,14 @@ enum CommandPalette {
             // The last word completes from the garden's tags; the words before stay.
             let typed = argument.split(separator: " ", omittingEmptySubsequences: false).map(String.init)
             let head = typed.dropLast().joined(separator: " ")
-            return ranked(gardenTags(state), matching: typed.last ?? "").map { "tags " + (head.isEmpty ? "" : head + " ") + $0 }
+            return (ranked(gardenTags(state), matching: typed.last ?? "").map { "tags " + (head.isEmpty ? "" : head + " ") + $0 }, false)
         case "calc":
-            return calculatorCompletions(argument, state).map { verb + " " + $0 }
+            let calculator = calculatorCompletions(argument, state)
+            return (calculator.items.map { verb + " " + $0 }, calculator.enterPicks)
         default:
             options = []
         }
-        return ranked(options, matching: argument).map { verb + " " + $0 }
+        return (ranked(options, matching: argument).map { verb + " " + $0 }, true)
     }
 
     /// Every tag in the garden, sorted.
@@ -138,20 +132,21 @@ enum CommandPalette {
 
     /// After `calc `: the kinds; after a kind, its parameters as `key=` (with the current
     /// value), and after `phi=`, the activations.
-    static func calculatorCompletions(_ argument: String, _ state: AppState) -> [String] {
+    static func calculatorCompletions(_ argument: String, _ state: AppState) -> (items: [String], enterPicks: Bool) {
         let words = argument.split(separator: " ", omittingEmptySubsequences: false).map(String.init)
         guard words.count >= 2, let kind = CalculatorKind(name: words[0]) else {
-            return ranked(CalculatorKind.allCases.map(\.rawValue), matching: words.first ?? "")
+            return (ranked(CalculatorKind.allCases.map(\.rawValue), matching: words.first ?? ""), true)
         }
         let settings = state.calculators.panes.first { $0.kind == kind }?.settings ?? CalculatorSettings(kind)
         let head = words.dropLast().joined(separator: " ") + " "
         let last = words.last ?? ""
         if let equals = last.firstIndex(of: "="), let spec = settings.spec(String(last[..<equals])), case .choice(let names) = spec.domain {
             let typed = String(last[last.index(after: equals)...])
-            return ranked(names, matching: typed).map { head + spec.key + "=" + $0 }
+            return (ranked(names, matching: typed).map { head + spec.key + "=" + $0 }, true)
         }
+        // Keys with their current values: a suggestion for Tab, never taken over what was typed.
         let keys = settings.parameters.map { "\($0.key)=\(settings[$0.key].map(String.init(describing:)) ?? "")" }
-        return ranked(keys, matching: last).map { head + $0 }
+        return (ranked(keys, matching: last).map { head + $0 }, false)
     }
 
     private static func ranked(_ options: [String], matching text: String) -> [String] {
