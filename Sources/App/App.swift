@@ -75,16 +75,17 @@ public enum App {
             let title = state.garden?.note(noteID)?.title ?? noteID
             state.status = StatusMessage(change.changes.isEmpty ? "\(title): nothing changed" : "\(title): " + change.changes.joined(separator: "; "))
             guard !change.changes.isEmpty else { return [] }
-            state.undoStack.append(change)
-            state.redoStack = []
+            state.recordUndo(change)
             return [.reloadGarden(path: state.gardenPath)]
-        case .noteTrashed(let title, let path):
-            state.status = StatusMessage("Moved \"\(title)\" to \(path) (:restore \(path.fileName.droppingExtension) brings it back)")
+        case .noteTrashed(let title, let path, let change):
+            state.status = StatusMessage("Moved \"\(title)\" to \(path) (u undoes; :restore \(path.fileName.droppingExtension) brings it back later)")
+            state.recordUndo(change)
             return [.reloadGarden(path: state.gardenPath)]
-        case .noteRestored(let path):
+        case .noteRestored(let path, let change):
             state.status = StatusMessage("Restored \(path)")
+            state.recordUndo(change)
             return [.reloadGarden(path: state.gardenPath)]
-        case .fileRestored(let change, let redo):
+        case .changeApplied(let change, let redo):
             // `change` is what was written: an undo wrote the edit reversed.
             if redo { state.undoStack.append(change) } else { state.redoStack.append(change.reversed) }
             state.status = StatusMessage((redo ? "Redone: " : "Undone: ") + change.changes.joined(separator: "; "))

@@ -99,7 +99,13 @@ extension AppState {
             status = StatusMessage(redo ? "Nothing to redo" : "Nothing to undo")
             return []
         }
-        return [.restoreFile(redo ? change : change.reversed, redo: redo)]
+        return [.applyChange(redo ? change : change.reversed, redo: redo)]
+    }
+
+    /// A change just made: undone by `u`; it ends the redo history.
+    mutating func recordUndo(_ change: GardenChange) {
+        undoStack.append(change)
+        redoStack = []
     }
 
     /// The garden after an edit or an outside change: the same topic, note, list selection,

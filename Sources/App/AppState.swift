@@ -53,10 +53,10 @@ public struct AppState: Sendable {
     /// Results of the calculator blocks in notes.
     public var blocks = BlockCache()
     /// The session's edits, newest last: `u` undoes, ctrl-r redoes.
-    public var undoStack: [FileChange] = []
+    public var undoStack: [GardenChange] = []
     /// A note waiting for y (move to the trash) or any other key (keep it).
     public var confirmingTrash: String?
-    public var redoStack: [FileChange] = []
+    public var redoStack: [GardenChange] = []
     public var overlay: Overlay?
     /// A one-line message in the status bar until the next key.
     public var status: StatusMessage?

@@ -17,12 +17,13 @@ public enum Message: Sendable {
     /// A calculator block's result.
     case blockCalculated(BlockKey, CalculatorOutput)
     /// A note's file was edited (the change records the bytes, for undo); the garden reloads.
-    case noteEdited(noteID: String, FileChange)
-    /// A note was moved to the trash (`path` inside it) or back (`restored`); the garden reloads.
-    case noteTrashed(title: String, path: String)
-    case noteRestored(path: String)
-    /// An undo (`redo` false) or redo wrote a file back; the garden reloads.
-    case fileRestored(FileChange, redo: Bool)
+    case noteEdited(noteID: String, GardenChange)
+    /// A note was moved to the trash (`path` inside it) or back (`restored`); the garden
+    /// reloads. The change (a rename) is what undo reverses.
+    case noteTrashed(title: String, path: String, GardenChange)
+    case noteRestored(path: String, GardenChange)
+    /// An undo (`redo` false) or redo put files back; the garden reloads.
+    case changeApplied(GardenChange, redo: Bool)
     /// The garden read again after an edit: the place in it is kept.
     case gardenReloaded(Garden)
 }
@@ -52,8 +53,8 @@ public enum Effect: Sendable, Equatable {
     case restoreNote(name: String, root: String)
     /// Read the garden again (after an edit); answers `.gardenReloaded` or `.gardenFailed`.
     case reloadGarden(path: String)
-    /// Write a recorded change (undo: the change reversed) if the file still holds what the
-    /// change starts from; answers `.fileRestored` or `.effectFailed`.
-    case restoreFile(FileChange, redo: Bool)
+    /// Apply a recorded change (undo: the change reversed) if the files still hold what the
+    /// change starts from; answers `.changeApplied` or `.effectFailed`.
+    case applyChange(GardenChange, redo: Bool)
     case quit
 }

@@ -48,43 +48,19 @@ public enum NoteEdit: Sendable, Equatable {
     }
 
     /// As `apply`, with the file's bytes before and after: what undo puts back.
-    public static func applyRecording(_ edits: [NoteEdit], toFileAt path: String) throws(NoteEditError) -> FileChange {
+    public static func applyRecording(_ edits: [NoteEdit], toFileAt path: String) throws(NoteEditError) -> GardenChange {
         guard let original = SafeFile.read(path) else { throw .unreadable(path) }
         guard let text = String(validating: original, as: UTF8.self) else { throw .notUTF8(path) }
         var editor = FrontMatterEditor(text)
         let changes = edits.compactMap { $0.apply(to: &editor) }
-        guard !changes.isEmpty else { return FileChange(path: path, before: original, after: original, changes: []) }
+        guard !changes.isEmpty else { return GardenChange([], changes: []) }
         let edited = editor.text
         do {
             try SafeFile.write(edited, to: path, expecting: original)
         } catch {
             throw .write(error)
         }
-        return FileChange(path: path, before: original, after: Array(edited.utf8), changes: changes)
-    }
-}
-
-/// A file's bytes before and after an edit, and what the edit changed: undo writes `before`
-/// back if the file still holds `after` (and redo the reverse), byte for byte.
-public struct FileChange: Sendable, Equatable {
-    public var path: String
-    public var before: [UInt8]
-    public var after: [UInt8]
-    public var changes: [String]
-
-    public init(path: String, before: [UInt8], after: [UInt8], changes: [String]) {
-        self.path = path
-        self.before = before
-        self.after = after
-        self.changes = changes
-    }
-
-    /// The change the other way round.
-    public var reversed: FileChange { FileChange(path: path, before: after, after: before, changes: changes) }
-
-    /// Writes `after` over the file if it still holds `before` (never over an outside change).
-    public func write() throws(SafeFile.WriteError) {
-        try SafeFile.write(String(decoding: after, as: UTF8.self), to: path, expecting: before)
+        return GardenChange(path: path, before: original, after: Array(edited.utf8), changes: changes)
     }
 }
 

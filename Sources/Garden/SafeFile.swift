@@ -13,12 +13,15 @@ public enum SafeFile {
         case changedOnDisk(String)
         /// The file exists although the caller expected to create it; nothing was written.
         case alreadyExists(String)
+        /// The file to move or remove is not there (moved or deleted from outside).
+        case missing(String)
         case failed(String, String)
 
         public var description: String {
             switch self {
             case .changedOnDisk(let path): return "\(path) changed on disk since it was read; not overwritten"
             case .alreadyExists(let path): return "\(path) already exists; not overwritten"
+            case .missing(let path): return "\(path) is no longer there; nothing changed"
             case .failed(let path, let reason): return "cannot write \(path): \(reason)"
             }
         }
@@ -68,7 +71,30 @@ public enum SafeFile {
             unlink(temporary)
             throw .failed(path, reason)
         }
-        // The rename itself reaches the disk only with the folder's entry: sync the folder.
+        syncFolder(of: path)
+    }
+
+    /// Removes `path` if it still holds `expected` (undoing a file's creation).
+    public static func remove(_ path: String, expecting expected: [UInt8]?) throws(WriteError) {
+        guard let current = read(path) else { throw .missing(path) }
+        guard current == expected else { throw .changedOnDisk(path) }
+        guard unlink(path) == 0 else { throw .failed(path, String(cString: strerror(errno))) }
+        syncFolder(of: path)
+    }
+
+    /// Renames a file or folder (one `rename`, atomic), never over an existing one; creates
+    /// the missing folders of `to`.
+    public static func move(_ from: String, to: String) throws(WriteError) {
+        guard access(from, F_OK) == 0 else { throw .missing(from) }
+        guard access(to, F_OK) != 0 else { throw .alreadyExists(to) }
+        try makeFolders(to.folder)
+        guard rename(from, to) == 0 else { throw .failed(from, String(cString: strerror(errno))) }
+        syncFolder(of: to)
+        if from.folder != to.folder { syncFolder(of: from) }
+    }
+
+    /// A rename or unlink reaches the disk only with the folder's entry: sync the folder.
+    static func syncFolder(of path: String) {
         let folder = open(path.folder.isEmpty ? "." : path.folder, O_RDONLY | O_DIRECTORY)
         if folder >= 0 {
             fsync(folder)

@@ -39,9 +39,10 @@ public enum Trash {
     }
 
     /// Moves a trashed note (by id, file name or path inside the trash) back to where it was;
-    /// returns the restored path. Never over a file that exists there now.
+    /// returns its path in the trash and the restored path. Never over a file that exists
+    /// there now.
     @discardableResult
-    public static func restore(_ name: String, root: String) throws(Failure) -> String {
+    public static func restore(_ name: String, root: String) throws(Failure) -> (from: String, to: String) {
         // The trash is walked as a garden of its own (the loader's walk).
         let trashed = GardenFiles(root: root + "/" + folder).markdown.map(\.path)
         let wanted = name.hasSuffix(".md") ? name : name + ".md"
@@ -55,15 +56,19 @@ public enum Trash {
         }
         guard access(root + "/" + original, F_OK) != 0 else { throw .occupied(original) }
         try move(root + "/" + folder + "/" + found, to: root + "/" + original)
-        return original
+        return (folder + "/" + found, original)
+    }
+
+    /// The rename from `from` to `to` (relative to `root`) as a change undo can reverse.
+    public static func change(root: String, from: String, to: String, _ description: String) -> GardenChange {
+        GardenChange([.move(from: root + "/" + from, to: root + "/" + to)], changes: [description])
     }
 
     private static func move(_ from: String, to: String) throws(Failure) {
         do {
-            try SafeFile.makeFolders(to.folder)
+            try SafeFile.move(from, to: to)
         } catch {
             throw .failed(from, error.description)
         }
-        guard rename(from, to) == 0 else { throw .failed(from, String(cString: strerror(errno))) }
     }
 }

@@ -32,7 +32,7 @@ struct RestoreCommand: ParsableCommand {
     func run() throws {
         let garden = try gardenOptions.load()
         do {
-            let restored = try Trash.restore(name, root: garden.root)
+            let restored = try Trash.restore(name, root: garden.root).to
             Output.print("restored \(safe(restored))")
         } catch {
             throw RuntimeError(error.description)

@@ -41,13 +41,15 @@ struct EditingTests {
             case .editNote(let id, let path, let edits):
                 let change = try NoteEdit.applyRecording(edits, toFileAt: path)
                 pending += App.update(&state, .noteEdited(noteID: id, change))
-            case .restoreFile(let change, let redo):
-                try change.write()
-                pending += App.update(&state, .fileRestored(change, redo: redo))
+            case .applyChange(let change, let redo):
+                try change.apply()
+                pending += App.update(&state, .changeApplied(change, redo: redo))
             case .trashNote(let title, let path, let root):
-                pending += App.update(&state, .noteTrashed(title: title, path: try Trash.remove(path, root: root)))
+                let target = try Trash.remove(path, root: root)
+                pending += App.update(&state, .noteTrashed(title: title, path: target, Trash.change(root: root, from: path, to: target, "trashed")))
             case .restoreNote(let name, let root):
-                pending += App.update(&state, .noteRestored(path: try Trash.restore(name, root: root)))
+                let (from, to) = try Trash.restore(name, root: root)
+                pending += App.update(&state, .noteRestored(path: to, Trash.change(root: root, from: from, to: to, "restored")))
             case .reloadGarden(let path):
                 pending += App.update(&state, .gardenReloaded(try GardenLoader.load(path)))
             default:
@@ -107,11 +109,11 @@ struct EditingTests {
         #expect(SafeFile.read(path) == edited && state.garden?.note("a")?.readInDepth == true)
         // Someone else edits the file: the undo is refused and their text stays.
         try Data("outside\n".utf8).write(to: URL(fileURLWithPath: path))
-        guard case .restoreFile(let change, let redo)? = state.press("u").first else {
+        guard case .applyChange(let change, let redo)? = state.press("u").first else {
             Issue.record("no undo")
             return
         }
-        #expect(throws: SafeFile.WriteError.self) { try change.write() }
+        #expect(throws: SafeFile.WriteError.self) { try change.apply() }
         #expect(redo == false && (try? String(contentsOfFile: path, encoding: .utf8)) == "outside\n")
     }
 
@@ -188,6 +190,22 @@ struct EditingTests {
         state.type("restore a")
         try Self.perform(state.press("enter"), on: &state)
         #expect(state.garden?.note("a") != nil && state.status?.text == "Restored kernels/a.md")
+    }
+
+    @Test("u undoes a move to the trash and ctrl-r redoes it; the note's bytes never change")
+    func undoTrash() throws {
+        let root = try Self.garden()
+        defer { try? FileManager.default.removeItem(atPath: root) }
+        let original = try #require(SafeFile.read(root + "/kernels/a.md"))
+        var state = try Self.browsing(root)
+        state.press("d")
+        try Self.perform(state.press("y"), on: &state)
+        #expect(state.garden?.note("a") == nil)
+        try Self.perform(state.press("u"), on: &state)
+        #expect(SafeFile.read(root + "/kernels/a.md") == original && state.garden?.note("a") != nil)
+        #expect(!FileManager.default.fileExists(atPath: root + "/.trash/kernels/a.md"))
+        try Self.perform(state.press("ctrl-r"), on: &state)
+        #expect(SafeFile.read(root + "/.trash/kernels/a.md") == original && state.garden?.note("a") == nil)
     }
 
     @Test("a file changed on disk since it was read is not overwritten, and the owner is told")

@@ -100,13 +100,19 @@ final class BrowseLoop {
             case .editNote(let noteID, let path, let edits):
                 postFileResult(state) { .noteEdited(noteID: noteID, try NoteEdit.applyRecording(edits, toFileAt: path)) }
             case .trashNote(let title, let path, let root):
-                postFileResult(state) { .noteTrashed(title: title, path: try Trash.remove(path, root: root)) }
+                postFileResult(state) {
+                    let target = try Trash.remove(path, root: root)
+                    return .noteTrashed(title: title, path: target, Trash.change(root: root, from: path, to: target, "moved to the trash"))
+                }
             case .restoreNote(let name, let root):
-                postFileResult(state) { .noteRestored(path: try Trash.restore(name, root: root)) }
-            case .restoreFile(let change, let redo):
+                postFileResult(state) {
+                    let (from, to) = try Trash.restore(name, root: root)
+                    return .noteRestored(path: to, Trash.change(root: root, from: from, to: to, "restored from the trash"))
+                }
+            case .applyChange(let change, let redo):
                 postFileResult(state, failing: redo ? "; not redone" : "; not undone") {
-                    try change.write()
-                    return .fileRestored(change, redo: redo)
+                    try change.apply()
+                    return .changeApplied(change, redo: redo)
                 }
             case .reloadGarden(let path):
                 let options = GardenLoader.Options(cacheDirectory: cacheDirectory)
