@@ -51,7 +51,7 @@ public enum App {
                 // After a config problem, not instead of it.
                 state.status = StatusMessage([state.status?.text, message].compactMap { $0 }.joined(separator: "; "), isError: true)
             }
-            return [.buildSearchIndex]
+            return [.buildSearchIndex, .watch(folders: garden.topics.map(\.id))]
         case .gardenFailed(let reason):
             state.loadError = reason
             return []
@@ -76,23 +76,30 @@ public enum App {
             state.status = StatusMessage(change.changes.isEmpty ? "\(title): nothing changed" : "\(title): " + change.changes.joined(separator: "; "))
             guard !change.changes.isEmpty else { return [] }
             state.recordUndo(change)
-            return [.reloadGarden(path: state.gardenPath)]
+            return state.reloadEffects(after: change)
         case .noteTrashed(let title, let path, let change):
             state.status = StatusMessage("Moved \"\(title)\" to \(path) (u undoes; :restore \(path.fileName.droppingExtension) brings it back later)")
             state.recordUndo(change)
-            return [.reloadGarden(path: state.gardenPath)]
+            return state.reloadEffects(after: change)
         case .noteRestored(let path, let change):
             state.status = StatusMessage("Restored \(path)")
             state.recordUndo(change)
-            return [.reloadGarden(path: state.gardenPath)]
+            return state.reloadEffects(after: change)
         case .changeApplied(let change, let redo):
             // `change` is what was written: an undo wrote the edit reversed.
             if redo { state.undoStack.append(change) } else { state.redoStack.append(change.reversed) }
             state.status = StatusMessage((redo ? "Redone: " : "Undone: ") + change.changes.joined(separator: "; "))
-            return [.reloadGarden(path: state.gardenPath)]
-        case .gardenReloaded(let garden):
+            return state.reloadEffects(after: change)
+        case .gardenReloaded(let garden, let outside):
             state.reload(garden)
-            return [.buildSearchIndex]
+            if !outside.isEmpty {
+                let names = outside.prefix(3).map(\.fileName).joined(separator: ", ") + (outside.count > 3 ? " and \(outside.count - 3) more" : "")
+                state.status = StatusMessage("Read again: \(names) changed on disk")
+            }
+            return [.buildSearchIndex, .watch(folders: garden.topics.map(\.id))]
+        case .filesChanged(let paths):
+            guard state.garden != nil else { return [] }
+            return paths.isEmpty ? [.reloadGarden(path: state.gardenPath)] : [.reloadNotes(paths: paths, outside: true)]
         }
     }
 

@@ -102,6 +102,14 @@ extension AppState {
         return [.applyChange(redo ? change : change.reversed, redo: redo)]
     }
 
+    /// Reading again what a change touched: its notes alone when that is all it can have
+    /// changed (the run loop decides), else the whole garden.
+    func reloadEffects(after change: GardenChange) -> [Effect] {
+        guard let root = garden?.root else { return [.reloadGarden(path: gardenPath)] }
+        let paths = change.paths.map { $0.hasPrefix(root + "/") ? String($0.dropFirst(root.count + 1)) : $0 }
+        return [.reloadNotes(paths: paths, outside: false)]
+    }
+
     /// A change just made: undone by `u`; it ends the redo history.
     mutating func recordUndo(_ change: GardenChange) {
         undoStack.append(change)

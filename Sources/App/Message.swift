@@ -24,8 +24,11 @@ public enum Message: Sendable {
     case noteRestored(path: String, GardenChange)
     /// An undo (`redo` false) or redo put files back; the garden reloads.
     case changeApplied(GardenChange, redo: Bool)
-    /// The garden read again after an edit: the place in it is kept.
-    case gardenReloaded(Garden)
+    /// The garden read again after an edit or an outside change (`outside`: the paths another
+    /// program changed): the place in it is kept.
+    case gardenReloaded(Garden, outside: [String])
+    /// Files in the garden changed on disk (garden-relative paths; empty: too many to say).
+    case filesChanged([String])
 }
 
 /// Work for the run loop: I/O that the pure update must not do. Each may answer with messages.
@@ -53,6 +56,12 @@ public enum Effect: Sendable, Equatable {
     case restoreNote(name: String, root: String)
     /// Read the garden again (after an edit); answers `.gardenReloaded` or `.gardenFailed`.
     case reloadGarden(path: String)
+    /// Read these notes again (garden-relative paths), alone when nothing else can have
+    /// changed, else the whole garden; `outside`: they changed under the program, so only
+    /// those that differ from what the garden holds count. Answers `.gardenReloaded`.
+    case reloadNotes(paths: [String], outside: Bool)
+    /// Watch these folders (garden-relative) for outside changes; answers `.filesChanged`.
+    case watch(folders: [String])
     /// Apply a recorded change (undo: the change reversed) if the files still hold what the
     /// change starts from; answers `.changeApplied` or `.effectFailed`.
     case applyChange(GardenChange, redo: Bool)

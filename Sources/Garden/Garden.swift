@@ -12,22 +12,41 @@ public struct Garden: Sendable {
     public let backlinks: [String: [String]]
     /// Resolved wiki-link targets: note id for every link that resolved.
     let resolvedLinks: [String: String]
+    /// Size and modification time of every Markdown file as it was read (relative path →
+    /// record): how a change on disk is told from the garden's own state.
+    let records: [String: FileRecord]
 
-    private let topicIndex: [String: Int]
-    private let noteIndex: [String: Int]
-    private let titleIndex: [String: [Int]]
+    let topicIndex: [String: Int]
+    let noteIndex: [String: Int]
+    let titleIndex: [String: [Int]]
 
     init(root: String, topics: [Topic], notes: [Note], problems: [Problem],
-         backlinks: [String: [String]], resolvedLinks: [String: String]) {
+         backlinks: [String: [String]], resolvedLinks: [String: String], records: [String: FileRecord] = [:]) {
         self.root = root
         self.topics = topics
         self.notes = notes
         self.problems = problems
         self.backlinks = backlinks
         self.resolvedLinks = resolvedLinks
+        self.records = records
         topicIndex = Dictionary(uniqueKeysWithValues: topics.enumerated().map { ($1.id, $0) })
         noteIndex = Dictionary(notes.enumerated().map { ($1.id.lowercased(), $0) }, uniquingKeysWith: { a, _ in a })
         titleIndex = Dictionary(grouping: notes.indices, by: { TitleKey.of(notes[$0].title) })
+    }
+
+    /// A copy with new notes, problems and records but the same indexes: for notes replaced
+    /// in place (same ids, titles and positions).
+    init(_ garden: Garden, notes: [Note], problems: [Problem], records: [String: FileRecord]) {
+        root = garden.root
+        topics = garden.topics
+        self.notes = notes
+        self.problems = problems
+        backlinks = garden.backlinks
+        resolvedLinks = garden.resolvedLinks
+        self.records = records
+        topicIndex = garden.topicIndex
+        noteIndex = garden.noteIndex
+        titleIndex = garden.titleIndex
     }
 
     public var rootTopic: Topic { topics[0] }

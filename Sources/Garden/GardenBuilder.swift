@@ -25,7 +25,8 @@ struct GardenBuilder {
         let (backlinks, resolved) = linkNotes(orderedNotes, topics: ordered)
         problems.sort { ($0.path, $0.line ?? 0) < ($1.path, $1.line ?? 0) }
         return Garden(root: root, topics: ordered, notes: orderedNotes, problems: problems,
-                      backlinks: backlinks, resolvedLinks: resolved)
+                      backlinks: backlinks, resolvedLinks: resolved,
+                      records: Dictionary(files.map { ($0.record.path, $0.record) }, uniquingKeysWith: { a, _ in a }))
     }
 
     // MARK: Topics
@@ -145,7 +146,7 @@ struct GardenBuilder {
                 let note = notes[position]
                 problems.append(Problem(path: note.path, line: Self.line(of: "title", inBody: note),
                                         severity: .warning,
-                                        message: "two notes have the title \"\(note.title)\" (also \(first)); wiki links to it are ambiguous"))
+                                        message: Self.sharedTitlePrefix + "\"\(note.title)\" (also \(first)); wiki links to it are ambiguous"))
             } else {
                 firstPathByTitle[key] = notes[position].path
             }
@@ -175,7 +176,7 @@ struct GardenBuilder {
                     }
                 } else if !topicNames.contains(key) {
                     problems.append(Problem(path: notes[position].path, line: link.line, severity: .warning,
-                                            message: "wiki link [[\(link.target)]] matches no note or topic"))
+                                            message: Self.unresolvedLinkPrefix + "\(link.target)]] matches no note or topic"))
                 }
             }
         }
@@ -183,6 +184,10 @@ struct GardenBuilder {
     }
 
     // MARK: Helpers
+
+    /// How the problems found by comparing notes begin (`Garden.reloading` keeps them).
+    static let sharedTitlePrefix = "two notes have the title "
+    static let unresolvedLinkPrefix = "wiki link [["
 
 
     /// The file line of a top-level front-matter key, for pointing problems at it.

@@ -30,6 +30,23 @@ struct GardenFiles {
         walk(root: root, relative: "", visited: &visited)
     }
 
+    /// The record of one regular file (`path` relative to `root`), or nil if there is none.
+    static func record(root: String, path: String) -> FileRecord? {
+        var info = stat()
+        guard stat(root + "/" + path, &info) == 0, (info.st_mode & S_IFMT) == S_IFREG else { return nil }
+        let nanos = Int64(info.st_mtim.tv_sec) * 1_000_000_000 + Int64(info.st_mtim.tv_nsec)
+        return FileRecord(path: path, size: Int(info.st_size), modified: nanos)
+    }
+
+    /// Whether a garden-relative path names a file the loader reads: Markdown, and no part of
+    /// it hidden.
+    static func isMarkdownNote(_ path: String) -> Bool {
+        let parts = path.split(separator: "/")
+        guard let name = parts.last, !parts.contains(where: { $0.hasPrefix(".") }) else { return false }
+        let ext = name.split(separator: ".").count > 1 ? String(name.split(separator: ".").last!).lowercased() : ""
+        return markdownExtensions.contains(ext)
+    }
+
     private mutating func walk(root: String, relative: String, visited: inout Set<[UInt64]>) {
         let absolute = relative.isEmpty ? root : root + "/" + relative
         var info = stat()

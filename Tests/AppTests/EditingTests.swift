@@ -51,7 +51,13 @@ struct EditingTests {
                 let (from, to) = try Trash.restore(name, root: root)
                 pending += App.update(&state, .noteRestored(path: to, Trash.change(root: root, from: from, to: to, "restored")))
             case .reloadGarden(let path):
-                pending += App.update(&state, .gardenReloaded(try GardenLoader.load(path)))
+                pending += App.update(&state, .gardenReloaded(try GardenLoader.load(path), outside: []))
+            case .reloadNotes(let paths, let outside):
+                // As the run loop: the notes alone when they can be, else the whole garden.
+                let garden = try #require(state.garden)
+                let changed = outside ? garden.changedFiles(paths) : paths
+                let reloaded = try garden.reloading(changed) ?? GardenLoader.load(garden.root)
+                pending += App.update(&state, .gardenReloaded(reloaded, outside: outside ? changed : []))
             default:
                 break
             }
@@ -73,6 +79,33 @@ struct EditingTests {
         try Self.perform(state.press("s"), on: &state)
         #expect(state.garden?.note("a")?.status == .unread)
         #expect(state.counts["kernels"]?.read == 1)
+    }
+
+    @Test("an outside change is read again keeping the place: one note alone, or the whole garden for a new file")
+    func outsideChange() throws {
+        let root = try Self.garden()
+        defer { try? FileManager.default.removeItem(atPath: root) }
+        var state = try Self.browsing(root)
+        state.press("j")
+        #expect(state.selectedNote?.id == "b")
+        // Another editor saves Paper A with a new status.
+        try Data("---\ntitle: Paper A\nstatus: read\ntags: [x]\n---\nBody A, edited elsewhere\n".utf8)
+            .write(to: URL(fileURLWithPath: root + "/kernels/a.md"))
+        let effects = App.update(&state, .filesChanged(["kernels/a.md"]))
+        #expect(effects == [.reloadNotes(paths: ["kernels/a.md"], outside: true)])
+        let before = try #require(state.garden)
+        #expect(before.reloading(["kernels/a.md"]) != nil)  // one note alone
+        try Self.perform(effects, on: &state)
+        #expect(state.garden?.note("a")?.status == .read && state.counts["kernels"]?.read == 2)
+        #expect(state.selectedNote?.id == "b" && state.status?.text == "Read again: a.md changed on disk")
+        // A new paper: the whole garden, still keeping the place.
+        try Data("---\ntitle: Paper C\n---\n".utf8).write(to: URL(fileURLWithPath: root + "/kernels/c.md"))
+        try Self.perform(App.update(&state, .filesChanged(["kernels/c.md"])), on: &state)
+        #expect(state.list.noteIDs == ["a", "b", "c"] && state.selectedNote?.id == "b")
+        // Nothing new on disk: nothing happens.
+        state.status = nil
+        try Self.perform(App.update(&state, .filesChanged(["kernels/c.md"])), on: &state)
+        #expect(state.status == nil)
     }
 
     @Test("* marks read in depth (and read); s away from read drops the mark")

@@ -16,6 +16,8 @@ final class BrowseLoop {
     private let config: Config
     private let inbox = Inbox()
     private let trace = StartupTrace()
+    /// Reports outside changes to the garden's files, once the garden has loaded.
+    private var watcher: GardenWatcher?
     private lazy var blockCalculations = BlockCalculations(inbox: inbox, waker: terminal.waker)
     private lazy var calculations: CalculationQueue = {
         let (inbox, waker) = (inbox, terminal.waker)
@@ -65,6 +67,7 @@ final class BrowseLoop {
             if browsable { trace.mark("browsable") }
             perform(pending, state)
         }
+        watcher?.stop()
         terminal.close()
     }
 
@@ -115,15 +118,40 @@ final class BrowseLoop {
                     return .changeApplied(change, redo: redo)
                 }
             case .reloadGarden(let path):
-                let options = GardenLoader.Options(cacheDirectory: cacheDirectory)
-                background {
-                    switch Result(catching: { () throws(GardenError) in try GardenLoader.load(path, options: options) }) {
-                    case .success(let garden): return .gardenReloaded(garden)
-                    case .failure(let error): return .effectFailed("could not read the garden again: \(error.description)")
+                reloadWholeGarden(path)
+            case .reloadNotes(let paths, let outside):
+                guard let garden = state.garden else { continue }
+                let changed = outside ? garden.changedFiles(paths) : paths
+                guard !changed.isEmpty else { continue }
+                // One note read again takes well under a millisecond: done here.
+                if let reloaded = garden.reloading(changed) {
+                    inbox.post(.gardenReloaded(reloaded, outside: outside ? changed : []))
+                    terminal.waker.wake()
+                } else {
+                    reloadWholeGarden(state.gardenPath, outside: outside ? changed : [])
+                }
+            case .watch(let folders):
+                if watcher == nil, let root = state.garden?.root {
+                    let (inbox, waker) = (inbox, terminal.waker)
+                    watcher = GardenWatcher(root: root) { paths in
+                        inbox.post(.filesChanged(paths))
+                        waker.wake()
                     }
                 }
+                watcher?.watch(folders)
             case .quit:
                 break
+            }
+        }
+    }
+
+    /// Reads the whole garden again off the main loop.
+    private func reloadWholeGarden(_ path: String, outside: [String] = []) {
+        let options = GardenLoader.Options(cacheDirectory: cacheDirectory)
+        background {
+            switch Result(catching: { () throws(GardenError) in try GardenLoader.load(path, options: options) }) {
+            case .success(let garden): return .gardenReloaded(garden, outside: outside)
+            case .failure(let error): return .effectFailed("could not read the garden again: \(error.description)")
             }
         }
     }
