@@ -97,6 +97,11 @@ public enum App {
                 state.status = StatusMessage("Read again: \(names) changed on disk")
             }
             return [.buildSearchIndex, .watch(folders: garden.topics.map(\.id))]
+        case .externalEditDone(let noteID, let change, let message):
+            state.status = StatusMessage(message, isError: change.isEmpty && !message.contains("unchanged"))
+            guard !change.isEmpty, state.garden?.note(noteID) != nil else { return [] }
+            state.recordUndo(change)
+            return state.reloadEffects(after: change)
         case .filesChanged(let paths):
             guard state.garden != nil else { return [] }
             return paths.isEmpty ? [.reloadGarden(path: state.gardenPath)] : [.reloadNotes(paths: paths, outside: true)]
@@ -164,6 +169,8 @@ public enum App {
         case .quit: break
         case .cycleStatus: return state.editSelectedNote(cyclingStatus: true)
         case .toggleReadInDepth: return state.editSelectedNote(cyclingStatus: false)
+        case .editExternally: return state.editExternally()
+        case .editNotes: return state.openNotesEditor()
         case .quickNote, .editTags, .renameTitle:
             guard let note = state.noteToEdit() else { return [] }
             // The palette as the prompt, filled with what is there now.

@@ -110,6 +110,51 @@ extension AppState {
         return [.reloadNotes(paths: paths, outside: false)]
     }
 
+    /// `i`: the notes section in the app's own editor.
+    mutating func openNotesEditor() -> [Effect] {
+        status = StatusMessage("The in-app editor is not here yet: set $EDITOR and press e", isError: true)
+        return []
+    }
+
+    /// `e`: the note's file in the owner's editor at the section being read; without one
+    /// (`$VISUAL`, `$EDITOR` unset), the notes in the app's own editor.
+    mutating func editExternally() -> [Effect] {
+        guard let note = noteToEdit(), let root = garden?.root else { return [] }
+        guard editor != nil else { return openNotesEditor() }
+        return [.runEditor(noteID: note.id, path: root + "/" + note.path, line: editorLine(for: note))]
+    }
+
+    /// The file line to open the editor at: the heading of the section the reading pane's
+    /// cursor is in (the n-th heading of that text in the body), the notes' heading when the
+    /// list is focused, else nil (the top).
+    func editorLine(for note: Note) -> Int? {
+        let headings = NoteSections.headingLines(in: note.body)
+        let firstBodyLine = note.bodyLineOffset + 1
+        if focus == .reading, case .note(note.id)? = reading.subject {
+            let lines = reading.document.lines
+            guard !lines.isEmpty else { return nil }
+            var wanted: String?
+            var occurrence = 0
+            for line in lines[...min(reading.cursor, lines.count - 1)].reversed() {
+                guard let first = line.content.spans.first, [.heading1, .heading2, .heading3].contains(first.style.role) else { continue }
+                let text = Self.headingKey(line.content.spans.map(\.text).joined())
+                if wanted == nil { wanted = text }
+                if text == wanted { occurrence += 1 }
+            }
+            guard let wanted else { return nil }
+            let matches = headings.filter { Self.headingKey($0.text) == wanted }
+            guard !matches.isEmpty else { return nil }
+            return firstBodyLine + matches[min(occurrence, matches.count) - 1].line
+        }
+        return NoteSections.notesHeadingLine(of: note)
+    }
+
+    /// A heading's words for comparing the source with the screen: no fold glyphs, marks or
+    /// closing hashes, spaces collapsed, any case.
+    static func headingKey(_ text: String) -> String {
+        text.split { !($0.isLetter || $0.isNumber) }.joined(separator: " ").lowercased()
+    }
+
     /// A change just made: undone by `u`; it ends the redo history.
     mutating func recordUndo(_ change: GardenChange) {
         undoStack.append(change)

@@ -24,6 +24,8 @@ public struct AppState: Sendable {
     public var size: Size
     public var glyphs: Glyphs
     public var keymap: Keymap
+    /// The owner's editor command (`Config.editor`): nil makes `e` edit in the app.
+    public var editor: String?
     public var mouseEnabled: Bool
 
     /// nil until the garden has loaded (the first frame shows "Loading…").
@@ -67,6 +69,7 @@ public struct AppState: Sendable {
         self.gardenPath = gardenPath
         self.glyphs = glyphs
         self.keymap = config.keymap
+        self.editor = config.editor
         self.mouseEnabled = config.mouse
         if let problem = config.problems.first {
             let more = config.problems.count > 1 ? " (and \(config.problems.count - 1) more)" : ""

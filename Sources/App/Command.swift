@@ -28,6 +28,8 @@ public enum Command: String, CaseIterable, Sendable {
     case quit
     case cycleStatus = "cycle-status"
     case toggleReadInDepth = "toggle-read-in-depth"
+    case editExternally = "edit"
+    case editNotes = "edit-notes"
     case quickNote = "quick-note"
     case editTags = "edit-tags"
     case renameTitle = "rename"
@@ -86,6 +88,8 @@ public enum Command: String, CaseIterable, Sendable {
         case .quit: return "quit"
         case .cycleStatus: return "the paper's status: unread → reading → read → unread (saved to its file)"
         case .toggleReadInDepth: return "mark the paper read in depth ✅, or not (saved; in depth implies read)"
+        case .editExternally: return "edit the note's file in $VISUAL or $EDITOR at the focused section (else the notes here)"
+        case .editNotes: return "edit the note's notes section here (vim keys; ctrl-s saves, ctrl-c cancels)"
         case .quickNote: return "add one line to the note's notes (the palette's note TEXT)"
         case .editTags: return "edit the note's tags (the palette's tags A B …; Tab completes)"
         case .renameTitle: return "rename the note (the palette's title TEXT)"
@@ -121,7 +125,7 @@ public enum Command: String, CaseIterable, Sendable {
             return "Move"
         case .nextLink, .previousLink, .openLink, .toggleAbstract, .toggleNotes, .nextMatch, .previousMatch:
             return "Read"
-        case .cycleStatus, .toggleReadInDepth, .quickNote, .editTags, .renameTitle, .trashNote, .undo, .redo:
+        case .cycleStatus, .toggleReadInDepth, .editExternally, .editNotes, .quickNote, .editTags, .renameTitle, .trashNote, .undo, .redo:
             return "Edit"
         case .search, .palette, .help, .close, .quit:
             return "Find and more"

@@ -15,6 +15,9 @@ public struct Config: Sendable, Equatable {
     public var mouse = true
     /// "auto", "256", "16" or "none".
     public var colors = "auto"
+    /// The owner's editor command (`$VISUAL`, else `$EDITOR`; set by the program from the
+    /// environment, not the file): `e` hands the terminal to it. nil: `e` edits in the app.
+    public var editor: String?
     /// One message per line that was skipped, `config line N: …`.
     public var problems: [String] = []
 

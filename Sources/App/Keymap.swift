@@ -36,6 +36,8 @@ public struct Keymap: Sendable, Equatable {
         (.quit, [.character("q"), .control("c")]),
         (.cycleStatus, [.character("s")]),
         (.toggleReadInDepth, [.character("*")]),
+        (.editExternally, [.character("e")]),
+        (.editNotes, [.character("i")]),
         (.quickNote, [.character("I")]),
         (.editTags, [.character("t")]),
         (.renameTitle, [.character("r")]),

@@ -27,6 +27,8 @@ public enum Message: Sendable {
     /// The garden read again after an edit or an outside change (`outside`: the paths another
     /// program changed): the place in it is kept.
     case gardenReloaded(Garden, outside: [String])
+    /// The owner's editor returned: the change it made (empty when none), and what to say.
+    case externalEditDone(noteID: String, GardenChange, message: String)
     /// Files in the garden changed on disk (garden-relative paths; empty: too many to say).
     case filesChanged([String])
 }
@@ -65,5 +67,9 @@ public enum Effect: Sendable, Equatable {
     /// Apply a recorded change (undo: the change reversed) if the files still hold what the
     /// change starts from; answers `.changeApplied` or `.effectFailed`.
     case applyChange(GardenChange, redo: Bool)
+    /// Hand the terminal to the owner's editor on a note's file (absolute `path`) at `line`;
+    /// answers `.externalEditDone`, or `.effectFailed` (no change is kept from an editor that
+    /// failed).
+    case runEditor(noteID: String, path: String, line: Int?)
     case quit
 }

@@ -252,3 +252,35 @@ extension Substring {
     }
 }
 
+
+/// The section headings the loader gives a meaning, for code outside the module.
+public enum NoteSections {
+    /// Whether a heading's text (without the `#`s) names the notes section.
+    public static func isNotesHeading(_ text: String) -> Bool {
+        NoteBody.notesHeadings.contains(text.trimmingCharacters(in: .whitespaces).lowercased())
+    }
+
+    /// The file line of the note's notes heading, if it has one (where editors open).
+    public static func notesHeadingLine(of note: Note) -> Int? {
+        headingLines(in: note.body).first { isNotesHeading($0.text) }.map { note.bodyLineOffset + 1 + $0.line }
+    }
+
+    /// The ATX headings of a body (outside fenced code): 0-based line and text.
+    public static func headingLines(in body: Substring) -> [(line: Int, text: String)] {
+        var result: [(Int, String)] = []
+        var fence: Substring?
+        for (index, line) in body.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
+            let trimmed = line.drop { $0 == " " }
+            if let open = fence {
+                if trimmed.hasPrefix(open) { fence = nil }
+                continue
+            }
+            if trimmed.hasPrefix("```") || trimmed.hasPrefix("~~~") { fence = trimmed.prefix(3); continue }
+            let hashes = trimmed.prefix { $0 == "#" }
+            guard (1...6).contains(hashes.count), trimmed.dropFirst(hashes.count).first?.isWhitespace ?? true else { continue }
+            result.append((index, String(trimmed.dropFirst(hashes.count))))
+        }
+        return result
+    }
+
+}

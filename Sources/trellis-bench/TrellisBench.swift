@@ -8,7 +8,7 @@ struct TrellisBench: ParsableCommand {
         commandName: "trellis-bench",
         abstract: "Synthetic gardens and load/search benchmarks for Trellis.",
         subcommands: [
-            Generate.self, GardenBenchmark.self, TUIBenchmark.self, MeanFieldBenchmark.self, KernelBenchmark.self, PlotBenchmark.self, PanesBenchmark.self,
+            Generate.self, GardenBenchmark.self, TUIBenchmark.self, MeanFieldBenchmark.self, KernelBenchmark.self, PlotBenchmark.self, PanesBenchmark.self, EditBenchmark.self,
         ])
 }
 

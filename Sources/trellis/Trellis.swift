@@ -15,6 +15,7 @@ struct Trellis: ParsableCommand {
             ShowCommand.self,
             SearchCommand.self,
             CheckCommand.self,
+            EditCommand.self,
             SetCommand.self,
             RemoveCommand.self,
             RestoreCommand.self,

@@ -39,7 +39,8 @@ struct BrowseCommand: ParsableCommand {
             throw RuntimeError(GardenError.missing(path).description)
         }
         guard isFolder.boolValue else { throw RuntimeError(GardenError.notAFolder(path).description) }
-        let config = ConfigFile.load()
+        var config = ConfigFile.load()
+        config.editor = ExternalEditor.fromEnvironment?.command
         let depthName = colors ?? config.colors
         let options = TerminalOptions(mouse: config.mouse && !noMouse, colorDepth: ColorDepth(rawValue: depthName))
         let terminal: CursesTerminal

@@ -139,6 +139,13 @@ final class BrowseLoop {
                     }
                 }
                 watcher?.watch(folders)
+            case .runEditor(let noteID, let path, let line):
+                guard let editor = ExternalEditor.fromEnvironment else { continue }
+                let title = state.garden?.note(noteID)?.title ?? path.fileName
+                var result: (GardenChange, String)?
+                terminal.suspend { result = editor.edit(path: path, line: line, title: title) }
+                if let (change, message) = result { inbox.post(.externalEditDone(noteID: noteID, change, message: message)) }
+                terminal.waker.wake()
             case .quit:
                 break
             }
