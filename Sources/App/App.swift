@@ -27,6 +27,10 @@ public enum App {
             return handle(event, &state)
         case .resize(let size):
             state.size = size
+            if var session = state.editing, let rect = state.notesEditorRect {
+                session.editor.layout(width: rect.width, height: rect.height)
+                state.editing = session
+            }
             state.relayoutReading()
             state.keepSelectionsVisible()
             return state.refreshCalculatorFigure()
@@ -97,6 +101,18 @@ public enum App {
                 state.status = StatusMessage("Read again: \(names) changed on disk")
             }
             return [.buildSearchIndex, .watch(folders: garden.topics.map(\.id))]
+        case .noteReadForEditing(let noteID, let path, let bytes):
+            state.receiveNoteForEditing(noteID: noteID, path: path, bytes: bytes)
+            return []
+        case .notesSaved(let change, let text):
+            return state.notesSaved(change, text: text)
+        case .notesSaveFailed(let reason, let disk):
+            state.notesSaveFailed(reason, disk: disk)
+            return []
+        case .sideCopyWritten(let path):
+            let root = state.garden.map { $0.root + "/" } ?? ""
+            state.status = StatusMessage("Your text is kept in \(path.replacingOccurrences(of: root, with: ""))")
+            return [.reloadGarden(path: state.gardenPath)]
         case .externalEditDone(let noteID, let change, let message):
             state.status = StatusMessage(message, isError: change.isEmpty && !message.contains("unchanged"))
             guard !change.isEmpty, state.garden?.note(noteID) != nil else { return [] }
@@ -119,7 +135,11 @@ public enum App {
             }
             return [.trashNote(title: note.title, path: note.path, root: garden.root)]
         }
+        if case .text(let view)? = state.overlay { return TextOverlay.handle(key, view, &state) }
+        if state.editing != nil { return state.handleEditorKey(key) }
         switch state.overlay {
+        case .text(let view)?:
+            return TextOverlay.handle(key, view, &state)
         case .search(let search)?:
             return SearchOverlay.handle(key, search, &state)
         case .palette(let palette)?:

@@ -110,12 +110,6 @@ extension AppState {
         return [.reloadNotes(paths: paths, outside: false)]
     }
 
-    /// `i`: the notes section in the app's own editor.
-    mutating func openNotesEditor() -> [Effect] {
-        status = StatusMessage("The in-app editor is not here yet: set $EDITOR and press e", isError: true)
-        return []
-    }
-
     /// `e`: the note's file in the owner's editor at the section being read; without one
     /// (`$VISUAL`, `$EDITOR` unset), the notes in the app's own editor.
     mutating func editExternally() -> [Effect] {

@@ -58,6 +58,8 @@ public struct AppState: Sendable {
     public var undoStack: [GardenChange] = []
     /// A note waiting for y (move to the trash) or any other key (keep it).
     public var confirmingTrash: String?
+    /// The in-app editor, when open on a note's notes (it takes every key).
+    public var editing: NotesEditing?
     public var redoStack: [GardenChange] = []
     public var overlay: Overlay?
     /// A one-line message in the status bar until the next key.
@@ -144,6 +146,8 @@ public struct Visit: Sendable, Equatable {
 /// The overlay drawn over the panes, topmost only.
 public enum Overlay: Sendable, Equatable {
     case help(scroll: Int)
+    /// A scrollable text: a diff, a command's output.
+    case text(TextViewState)
     case search(SearchState)
     case palette(PaletteState)
 }

@@ -27,6 +27,14 @@ public enum Message: Sendable {
     /// The garden read again after an edit or an outside change (`outside`: the paths another
     /// program changed): the place in it is kept.
     case gardenReloaded(Garden, outside: [String])
+    /// The note's bytes for the in-app editor (`.readNoteForEditing`).
+    case noteReadForEditing(noteID: String, path: String, [UInt8])
+    /// The in-app editor's save landed (`text` is what was saved), or failed: `disk` holds
+    /// the file's bytes when it had changed on disk (the owner is offered a choice).
+    case notesSaved(GardenChange, text: String)
+    case notesSaveFailed(String, disk: [UInt8]?)
+    /// A side copy was written (text kept beside its note).
+    case sideCopyWritten(path: String)
     /// The owner's editor returned: the change it made (empty when none), and what to say.
     case externalEditDone(noteID: String, GardenChange, message: String)
     /// Files in the garden changed on disk (garden-relative paths; empty: too many to say).
@@ -67,6 +75,16 @@ public enum Effect: Sendable, Equatable {
     /// Apply a recorded change (undo: the change reversed) if the files still hold what the
     /// change starts from; answers `.changeApplied` or `.effectFailed`.
     case applyChange(GardenChange, redo: Bool)
+    /// Read a note's bytes for the in-app editor; answers `.noteReadForEditing` or
+    /// `.effectFailed`.
+    case readNoteForEditing(noteID: String, path: String)
+    /// Write the in-app editor's text as the note's notes section, into `basedOn` (the bytes
+    /// it was opened against) and only if the file still holds them; answers `.notesSaved` or
+    /// `.notesSaveFailed`.
+    case saveNotes(noteID: String, path: String, basedOn: [UInt8], text: String)
+    /// Write text that could not go into its note beside it (never over a file); answers
+    /// `.sideCopyWritten` or `.effectFailed`.
+    case writeSideCopy(path: String, text: String)
     /// Hand the terminal to the owner's editor on a note's file (absolute `path`) at `line`;
     /// answers `.externalEditDone`, or `.effectFailed` (no change is kept from an editor that
     /// failed).

@@ -40,7 +40,9 @@ enum StatusBar {
 
     static func mode(_ state: AppState) -> String {
         if state.garden == nil { return state.loadError == nil ? "LOADING" : "ERROR" }
+        if state.editing != nil, state.overlay == nil { return "EDIT" }
         switch state.overlay {
+        case .text?: return "VIEW"
         case .help?: return "HELP"
         case .search?: return "SEARCH"
         case .palette?: return "COMMAND"

@@ -32,8 +32,12 @@ extension App {
             case .calculator: CalculatorView.draw(state, in: layout.readingText(rect), into: &buffer)
             }
         }
+        if let session = state.editing, let rect = state.notesEditorRect {
+            TextEditorView.draw(session.editor, in: rect, into: &buffer, glyphs: state.glyphs)
+        }
         StatusBar.draw(state, in: layout.statusBar, into: &buffer)
         switch state.overlay {
+        case .text(let view)?: TextOverlay.draw(state, view, into: &buffer)
         case .help(let scroll)?: HelpView.draw(state, scroll: scroll, into: &buffer)
         case .search(let search)?: SearchView.draw(state, search, into: &buffer)
         case .palette(let palette)?: PaletteView.draw(state, palette, into: &buffer)

@@ -175,6 +175,37 @@ public struct FrontMatterEditor {
         body = lines.joined(separator: newline)[...]
     }
 
+    /// The notes section's text, as the loader finds it ("Notes", "Note" or "My notes", at
+    /// levels 1 to 3), with "\n" line ends and without the blank lines around it; "" when the
+    /// section is empty or missing. What the in-app editor edits.
+    public var notesText: String {
+        guard let notes = NoteBody.scan(body, lineOffset: 0).notes else { return "" }
+        return String(notes).replacingOccurrences(of: "\r\n", with: "\n")
+    }
+
+    /// Replaces the notes section's text (`notesText`) with `text` ("\n" line ends, written
+    /// with the file's own); the heading, the blank lines around the text and everything
+    /// else stay byte for byte. A note without the section gets one at the end of the body.
+    public mutating func replaceNotes(with text: String) {
+        let converted = text.replacingNewlines(with: newline)
+        if let notes = NoteBody.scan(body, lineOffset: 0).notes {
+            body = (body[..<notes.startIndex] + converted + body[notes.endIndex...])[...]
+            return
+        }
+        guard !text.isEmpty else { return }
+        // An empty section: the text goes after its heading, a blank line between.
+        let lineEnds = body.indices.filter { body[$0] == "\n" || body[$0] == "\r\n" }
+        let headings = NoteSections.headingLines(in: body)
+        if let heading = headings.first(where: { NoteSections.isNotesHeading($0.text) && $0.level <= 3 }) {
+            let end = heading.line < lineEnds.count ? lineEnds[heading.line] : body.endIndex
+            let rest = body[end...]
+            let tail = rest.allSatisfy(\.isWhitespace) ? newline : newline + rest
+            body = (body[..<end] + newline + newline + converted + tail)[...]
+            return
+        }
+        appendToBody("## Notes" + newline + newline + text)
+    }
+
     /// Appends Markdown to the end of the body, separated by a blank line.
     public mutating func appendToBody(_ markdown: String) {
         var trimmed = body

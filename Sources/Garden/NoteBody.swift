@@ -262,14 +262,15 @@ public enum NoteSections {
 
     /// The file line of the note's notes heading, if it has one (where editors open).
     public static func notesHeadingLine(of note: Note) -> Int? {
-        headingLines(in: note.body).first { isNotesHeading($0.text) }.map { note.bodyLineOffset + 1 + $0.line }
+        headingLines(in: note.body).first { isNotesHeading($0.text) && $0.level <= 3 }.map { note.bodyLineOffset + 1 + $0.line }
     }
 
-    /// The ATX headings of a body (outside fenced code): 0-based line and text.
-    public static func headingLines(in body: Substring) -> [(line: Int, text: String)] {
-        var result: [(Int, String)] = []
+    /// The ATX headings of a body (outside fenced code): 0-based line, level and text.
+    public static func headingLines(in body: Substring) -> [(line: Int, level: Int, text: String)] {
+        var result: [(Int, Int, String)] = []
         var fence: Substring?
-        for (index, line) in body.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
+        // "\r\n" is one Character: split on either ending.
+        for (index, line) in body.split(omittingEmptySubsequences: false, whereSeparator: { $0 == "\n" || $0 == "\r\n" }).enumerated() {
             let trimmed = line.drop { $0 == " " }
             if let open = fence {
                 if trimmed.hasPrefix(open) { fence = nil }
@@ -278,7 +279,7 @@ public enum NoteSections {
             if trimmed.hasPrefix("```") || trimmed.hasPrefix("~~~") { fence = trimmed.prefix(3); continue }
             let hashes = trimmed.prefix { $0 == "#" }
             guard (1...6).contains(hashes.count), trimmed.dropFirst(hashes.count).first?.isWhitespace ?? true else { continue }
-            result.append((index, String(trimmed.dropFirst(hashes.count))))
+            result.append((index, hashes.count, String(trimmed.dropFirst(hashes.count)).trimmingCharacters(in: .whitespaces)))
         }
         return result
     }

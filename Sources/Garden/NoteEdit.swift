@@ -8,6 +8,8 @@ public enum NoteEdit: Sendable, Equatable {
     case title(String)
     /// One line added at the end of the note's `## Notes` section (the quick note after a talk).
     case appendNote(String)
+    /// The notes section's text replaced (the in-app editor's save).
+    case replaceNotes(String)
 
     /// Whether `tag` can be a tag: one word of letters, digits and `-_./+`.
     public static func isPlainTag(_ tag: String) -> Bool {
@@ -37,6 +39,10 @@ public enum NoteEdit: Sendable, Equatable {
         case .appendNote(let line):
             editor.appendToNotes(line)
             return "note added"
+        case .replaceNotes(let text):
+            guard editor.notesText != text else { return nil }
+            editor.replaceNotes(with: text)
+            return "notes edited"
         }
     }
 
@@ -48,8 +54,10 @@ public enum NoteEdit: Sendable, Equatable {
     }
 
     /// As `apply`, with the file's bytes before and after: what undo puts back.
-    public static func applyRecording(_ edits: [NoteEdit], toFileAt path: String) throws(NoteEditError) -> GardenChange {
-        guard let original = SafeFile.read(path) else { throw .unreadable(path) }
+    /// `basedOn`: the bytes the edits were made against (the file as the in-app editor read
+    /// it); the write is refused if the file no longer holds them.
+    public static func applyRecording(_ edits: [NoteEdit], toFileAt path: String, basedOn: [UInt8]? = nil) throws(NoteEditError) -> GardenChange {
+        guard let original = basedOn ?? SafeFile.read(path) else { throw .unreadable(path) }
         guard let text = String(validating: original, as: UTF8.self) else { throw .notUTF8(path) }
         var editor = FrontMatterEditor(text)
         let changes = edits.compactMap { $0.apply(to: &editor) }

@@ -139,6 +139,26 @@ final class BrowseLoop {
                     }
                 }
                 watcher?.watch(folders)
+            case .readNoteForEditing(let noteID, let path):
+                postFileResult(state) {
+                    guard let bytes = SafeFile.read(path) else { throw NoteEditError.unreadable(path) }
+                    return .noteReadForEditing(noteID: noteID, path: path, bytes)
+                }
+            case .saveNotes(_, let path, let original, let text):
+                do {
+                    let change = try NoteEdit.applyRecording([.replaceNotes(text)], toFileAt: path, basedOn: original)
+                    inbox.post(.notesSaved(change, text: text))
+                } catch {
+                    let disk = SafeFile.read(path)
+                    let root = state.garden.map { $0.root + "/" } ?? ""
+                    inbox.post(.notesSaveFailed("\(error)".replacingOccurrences(of: root, with: ""), disk: disk == original ? nil : disk ?? []))
+                }
+                terminal.waker.wake()
+            case .writeSideCopy(let path, let text):
+                postFileResult(state) {
+                    try SafeFile.write(text, to: path, expecting: nil)
+                    return .sideCopyWritten(path: path)
+                }
             case .runEditor(let noteID, let path, let line):
                 guard let editor = ExternalEditor.fromEnvironment else { continue }
                 let title = state.garden?.note(noteID)?.title ?? path.fileName
