@@ -12,13 +12,15 @@ extension Garden {
         let target = Self.join(topic.id, note.path.fileName)
         guard !SafeFile.exists(absolute(target)) else { throw .occupied(target) }
         var steps: [GardenChange.Step] = []
+        var changes = ["moved to \(topic.id.isEmpty ? "the root" : topic.id)"]
         let (bytes, text) = try readForEdit(note.path)
         var editor = FrontMatterEditor(text)
         if editor.remove("order") {
             steps.append(.write(path: absolute(note.path), before: bytes, after: Array(editor.text.utf8)))
+            changes.append("order removed")
         }
         steps.append(.move(from: absolute(note.path), to: absolute(target)))
-        let change = GardenChange(steps, changes: ["moved to \(topic.id.isEmpty ? "the root" : topic.id)"])
+        let change = GardenChange(steps, changes: changes)
         return GardenEdit(path: target, change: try apply(change))
     }
 }
