@@ -100,6 +100,47 @@ public struct FrontMatterEditor {
         return true
     }
 
+    /// Replaces the items of a top-level list, flow or block style, for which `replacement`
+    /// gives a new value (written as a YAML scalar); the other items stay as written. Returns
+    /// whether one was replaced.
+    @discardableResult
+    public mutating func replaceListItems(_ key: String, _ replacement: (String) -> String?) -> Bool {
+        guard let range = block(of: key), listItems(key) != nil else { return false }
+        var changed = false
+        let head = lines[range.lowerBound]
+        let colon = head.firstIndex(of: ":")!
+        let inline = head[head.index(after: colon)...].trimmingWhitespace()
+        if inline.hasPrefix("[") {
+            let items = inline.dropFirst().dropLast().split(separator: ",").map { item -> String in
+                let trimmed = item.trimmingWhitespace()
+                guard let new = replacement(Self.unquoted(trimmed)) else { return String(trimmed) }
+                changed = true
+                return YAMLText.scalar(new)
+            }
+            if changed { lines[range.lowerBound] = (head[..<colon] + ": [" + items.joined(separator: ", ") + "]")[...] }
+            return changed
+        }
+        for index in range.dropFirst() {
+            let line = lines[index]
+            let trimmed = line.trimmingWhitespace()
+            guard trimmed.hasPrefix("- "), let new = replacement(Self.unquoted(trimmed.dropFirst(2).trimmingWhitespace())) else { continue }
+            lines[index] = (line.prefix { $0 == " " || $0 == "\t" } + "- " + YAMLText.scalar(new))[...]
+            changed = true
+        }
+        return changed
+    }
+
+    /// Removes a top-level key and the lines of its value (the blank lines after it stay, as
+    /// they separate what follows); returns whether it was there.
+    @discardableResult
+    public mutating func remove(_ key: String) -> Bool {
+        guard let range = block(of: key) else { return false }
+        var end = range.upperBound
+        while end > range.lowerBound + 1, lines[end - 1].trimmingWhitespace().isEmpty { end -= 1 }
+        lines.removeSubrange(range.lowerBound..<end)
+        return true
+    }
+
     private static func unquoted(_ text: Substring) -> String {
         let value = String(text)
         if value.count >= 2, let first = value.first, first == value.last, first == "\"" || first == "'" { return String(value.dropFirst().dropLast()) }

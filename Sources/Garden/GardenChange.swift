@@ -15,11 +15,17 @@ public struct GardenChange: Sendable, Equatable {
         case write(path: String, before: [UInt8]?, after: [UInt8]?)
         /// A file or folder renamed (absolute paths), never over an existing one.
         case move(from: String, to: String)
+        /// A new, empty folder (a topic's); refused when something is there already.
+        case makeFolder(String)
+        /// An empty folder removed (undoing `makeFolder`); refused when it holds anything.
+        case removeFolder(String)
 
         var reversed: Step {
             switch self {
             case .write(let path, let before, let after): return .write(path: path, before: after, after: before)
             case .move(let from, let to): return .move(from: to, to: from)
+            case .makeFolder(let path): return .removeFolder(path)
+            case .removeFolder(let path): return .makeFolder(path)
             }
         }
     }
@@ -52,6 +58,7 @@ public struct GardenChange: Sendable, Equatable {
             switch step {
             case .write(let path, _, _): return [path]
             case .move(let from, let to): return [from, to]
+            case .makeFolder(let path), .removeFolder(let path): return [path]
             }
         }
     }
@@ -81,6 +88,10 @@ public struct GardenChange: Sendable, Equatable {
             }
         case .move(let from, let to):
             try SafeFile.move(from, to: to)
+        case .makeFolder(let path):
+            try SafeFile.makeFolder(path)
+        case .removeFolder(let path):
+            try SafeFile.removeFolder(path)
         }
     }
 }

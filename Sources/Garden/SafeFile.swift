@@ -15,6 +15,8 @@ public enum SafeFile {
         case alreadyExists(String)
         /// The file to move or remove is not there (moved or deleted from outside).
         case missing(String)
+        /// A folder to remove holds files again; nothing was removed.
+        case notEmpty(String)
         case failed(String, String)
 
         public var description: String {
@@ -22,10 +24,14 @@ public enum SafeFile {
             case .changedOnDisk(let path): return "\(path) changed on disk since it was read; not overwritten"
             case .alreadyExists(let path): return "\(path) already exists; not overwritten"
             case .missing(let path): return "\(path) is no longer there; nothing changed"
+            case .notEmpty(let path): return "\(path) holds files now; not removed"
             case .failed(let path, let reason): return "cannot write \(path): \(reason)"
             }
         }
     }
+
+    /// Whether anything (a file, a folder, a link) is at `path`.
+    public static func exists(_ path: String) -> Bool { access(path, F_OK) == 0 }
 
     /// The file's bytes, or nil if it does not exist or cannot be read.
     public static func read(_ path: String) -> [UInt8]? {
@@ -91,6 +97,23 @@ public enum SafeFile {
         guard rename(from, to) == 0 else { throw .failed(from, String(cString: strerror(errno))) }
         syncFolder(of: to)
         if from.folder != to.folder { syncFolder(of: from) }
+    }
+
+    /// Creates one folder (its parent must exist); refused when anything is at `path`.
+    public static func makeFolder(_ path: String) throws(WriteError) {
+        guard access(path, F_OK) != 0 else { throw .alreadyExists(path) }
+        guard mkdir(path, 0o755) == 0 else { throw .failed(path, String(cString: strerror(errno))) }
+        syncFolder(of: path)
+    }
+
+    /// Removes an empty folder; one that holds anything (a file added since) stays.
+    public static func removeFolder(_ path: String) throws(WriteError) {
+        guard access(path, F_OK) == 0 else { throw .missing(path) }
+        guard rmdir(path) == 0 else {
+            if errno == ENOTEMPTY || errno == EEXIST { throw .notEmpty(path) }
+            throw .failed(path, String(cString: strerror(errno)))
+        }
+        syncFolder(of: path)
     }
 
     /// A rename or unlink reaches the disk only with the folder's entry: sync the folder.

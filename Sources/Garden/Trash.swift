@@ -48,10 +48,11 @@ public enum Trash {
         let wanted = name.hasSuffix(".md") ? name : name + ".md"
         guard let found = trashed.first(where: { $0 == name || $0 == wanted || $0.fileName == wanted || $0.fileName == name })
         else { throw .notInTrash(name) }
-        // A numbered copy (`x.1.md`) goes back as `x.md`.
+        // A numbered copy (`x.1.md`) goes back as `x.md`; an arXiv id (`1806.07572.md`) is
+        // not a number.
         var original = found
         let base = found.fileName.droppingExtension
-        if let dot = base.lastIndex(of: "."), Int(base[base.index(after: dot)...]) != nil {
+        if let dot = base.lastIndex(of: "."), Int(base[base.index(after: dot)...]) != nil, Identifiers.arxivID(base) == nil {
             original = (found.folder.isEmpty ? "" : found.folder + "/") + String(base[..<dot]) + ".md"
         }
         guard access(root + "/" + original, F_OK) != 0 else { throw .occupied(original) }

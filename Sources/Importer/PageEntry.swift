@@ -55,35 +55,3 @@ public struct ImportError: Error, CustomStringConvertible, Sendable {
         "\(line.map { "\(path):\($0)" } ?? path): error: \(message)"
     }
 }
-
-/// Identifiers that name the same paper whatever the link looks like.
-public enum Identifiers {
-    /// `1806.07572` from arxiv.org/abs/1806.07572v2, /pdf/1806.07572.pdf, www.arxiv.org/…
-    public static func arxiv(_ url: String) -> String? {
-        guard let host = url.range(of: "arxiv.org/") else { return nil }
-        var rest = url[host.upperBound...]
-        for prefix in ["abs/", "pdf/", "html/"] where rest.hasPrefix(prefix) { rest = rest.dropFirst(prefix.count) }
-        var id = rest.prefix { $0.isNumber || $0 == "." || $0 == "v" || $0.isLetter || $0 == "/" || $0 == "-" }
-        if id.hasSuffix(".pdf") { id = id.dropLast(4) }
-        if let v = id.lastIndex(of: "v"), id[id.index(after: v)...].allSatisfy(\.isNumber), id.index(after: v) < id.endIndex {
-            id = id[..<v]
-        }
-        return id.isEmpty ? nil : String(id)
-    }
-
-    /// `I1mkUkaguP` from openreview.net/forum?id=I1mkUkaguP or /pdf?id=…
-    public static func openreview(_ url: String) -> String? {
-        guard url.contains("openreview.net/"), let range = url.range(of: "id=") else { return nil }
-        let id = url[range.upperBound...].prefix { $0 != "&" && $0 != "#" }
-        return id.isEmpty ? nil : String(id)
-    }
-
-    /// A URL without scheme, `www.` and trailing slash, for comparing links.
-    public static func canonicalURL(_ url: String) -> String {
-        var text = url.lowercased()[...]
-        for scheme in ["https://", "http://"] where text.hasPrefix(scheme) { text = text.dropFirst(scheme.count) }
-        if text.hasPrefix("www.") { text = text.dropFirst(4) }
-        while text.hasSuffix("/") { text = text.dropLast() }
-        return String(text)
-    }
-}

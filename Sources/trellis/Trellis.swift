@@ -17,6 +17,9 @@ struct Trellis: ParsableCommand {
             CheckCommand.self,
             EditCommand.self,
             SetCommand.self,
+            AddCommand.self,
+            MoveCommand.self,
+            TopicCommand.self,
             RemoveCommand.self,
             RestoreCommand.self,
             ImportCommand.self,
@@ -75,7 +78,8 @@ struct Trellis: ParsableCommand {
     }
 
     /// `trellis --garden DIR list` means `trellis list --garden DIR`: the garden options are
-    /// declared on each subcommand, so ones given before the subcommand's name move after it.
+    /// declared on each subcommand, so ones given before the subcommand's name move after it
+    /// (after `topic add`'s second name too).
     static func movingGlobalOptions(_ arguments: [String]) -> [String] {
         var leading: [String] = []
         var index = 0
@@ -91,8 +95,15 @@ struct Trellis: ParsableCommand {
                 break
             }
         }
-        let names = Set(configuration.subcommands.map { $0._commandName })
-        guard !leading.isEmpty, index < arguments.count, names.contains(arguments[index]) else { return arguments }
-        return [arguments[index]] + leading + arguments[(index + 1)...]
+        // Past the subcommand's name, and its own subcommand's (`topic add`).
+        var command: ParsableCommand.Type = Trellis.self
+        var end = index
+        while end < arguments.count,
+              let sub = command.configuration.subcommands.first(where: { $0._commandName == arguments[end] }) {
+            command = sub
+            end += 1
+        }
+        guard !leading.isEmpty, end > index else { return arguments }
+        return Array(arguments[index..<end]) + leading + arguments[end...]
     }
 }

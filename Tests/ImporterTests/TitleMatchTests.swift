@@ -1,4 +1,5 @@
 import Testing
+import Garden
 @testable import Importer
 
 @Suite struct TitleMatchTests {
