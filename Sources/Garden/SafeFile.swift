@@ -63,8 +63,10 @@ public enum SafeFile {
         bytes.removeAll()
         // A file system may report a full disk or an I/O error only now (NFS, a thin disk):
         // the note is replaced only by a temporary file known to be on disk whole.
-        let synced = fault?.step == .sync ? fail(fault!.error) : fsync(fd)
+        // (EINVAL: a file system that cannot sync at all, which is no reason to refuse.)
+        var synced = fault?.step == .sync ? fail(fault!.error) : fsync(fd)
         let syncError = errno
+        if synced != 0 && syncError == EINVAL { synced = 0 }
         if close(fd) != 0 || synced != 0 {
             let reason = String(cString: strerror(synced != 0 ? syncError : errno))
             unlink(temporary)
