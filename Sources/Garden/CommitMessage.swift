@@ -12,7 +12,7 @@ public struct CommitMessage: Sendable, Equatable {
     public var text: String { subject + "\n\n" + body.joined(separator: "\n") + "\n" }
 
     /// nil when there is nothing to commit.
-    public init?(_ changes: [GardenChange]) {
+    public init?(_ changes: [UncommittedChange]) {
         guard !changes.isEmpty else { return nil }
         let sorted = changes.enumerated().sorted { ($0.element.rank, $0.offset) < ($1.element.rank, $1.offset) }.map(\.element)
         subject = Self.fit(Self.groups(sorted), limit: Self.subjectLimit)
@@ -27,7 +27,7 @@ public struct CommitMessage: Sendable, Equatable {
         var tail = ""
     }
 
-    static func groups(_ changes: [GardenChange]) -> [Group] {
+    static func groups(_ changes: [UncommittedChange]) -> [Group] {
         var groups: [Group] = []
         // Papers and items added, per topic, in the order the topics come.
         var addedTo: [(topic: String, papers: Int, items: Int)] = []
@@ -117,7 +117,7 @@ public struct CommitMessage: Sendable, Equatable {
     }
 
     /// A change on its own body line, with the note's path.
-    static func line(_ change: GardenChange) -> String {
+    static func line(_ change: UncommittedChange) -> String {
         let title = clean(change.title)
         let path = change.path
         switch change.kind {
@@ -149,7 +149,7 @@ public struct CommitMessage: Sendable, Equatable {
     private static func count(_ number: Int, _ noun: String) -> String { "\(number) \(noun)\(number == 1 ? "" : "s")" }
 }
 
-extension GardenChange {
+extension UncommittedChange {
     /// The order of kinds in a message: what was read, what came in, what moved, what was
     /// written, what went.
     var rank: Int {

@@ -4,13 +4,13 @@ extension GitGarden {
     /// The garden's uncommitted changes, one per thing that happened to a note (a note read
     /// and tagged is two). One `git status` and one `git cat-file --batch` for all the HEAD
     /// versions, whatever their number.
-    public func changes() throws(Failure) -> [GardenChange] {
+    public func changes() throws(Failure) -> [UncommittedChange] {
         let paths = try changedPaths()
         let markdown = paths.filter(Self.isMarkdown)
         let before = try headVersions(of: markdown)
         let files = markdown.map { ChangedFile(path: $0, before: before[$0], after: SafeFile.read(root + "/" + $0)) }
         let others = paths.filter { !Self.isMarkdown($0) && !Self.isHidden($0) }
-        return GardenChange.describe(files, otherFiles: others, topicTitle: topicTitle)
+        return UncommittedChange.describe(files, otherFiles: others, topicTitle: topicTitle)
     }
 
     /// The bytes of each path in HEAD (absent: not in HEAD, or no commit yet), through one

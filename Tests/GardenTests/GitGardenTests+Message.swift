@@ -109,8 +109,8 @@ extension GitGardenTests {
 
         // MARK: The 72-character subject
 
-        static func reads(_ titles: [String]) -> [GardenChange] {
-            titles.map { GardenChange(.read, path: $0 + ".md", title: $0) }
+        static func reads(_ titles: [String]) -> [UncommittedChange] {
+            titles.map { UncommittedChange(.read, path: $0 + ".md", title: $0) }
         }
 
         @Test func manyChangesEndWithTheCountOfTheRest() throws {
@@ -137,15 +137,15 @@ extension GitGardenTests {
         }
 
         @Test func titlesAreOneLine() throws {
-            let message = try #require(CommitMessage([GardenChange(.notes, path: "a.md", title: "Two\nlines\t and\u{1B}[31m red")]))
+            let message = try #require(CommitMessage([UncommittedChange(.notes, path: "a.md", title: "Two\nlines\t and\u{1B}[31m red")]))
             #expect(message.subject == "Notes on Two lines and [31m red")
         }
 
         @Test(arguments: 1...40)
         func everySubjectFits(_ count: Int) throws {
-            let kinds: [GardenChange.Kind] = [.read, .added(topic: "NNGP / NTK", paper: true), .tagged(added: ["x"], removed: []),
+            let kinds: [UncommittedChange.Kind] = [.read, .added(topic: "NNGP / NTK", paper: true), .tagged(added: ["x"], removed: []),
                                               .moved(from: "a/b.md", topic: "Mean field / muP"), .renamed(from: "Old name"), .edited]
-            let changes = (0..<count).map { GardenChange(kinds[$0 % kinds.count], path: "n\($0).md", title: "Note number \($0) of the garden") }
+            let changes = (0..<count).map { UncommittedChange(kinds[$0 % kinds.count], path: "n\($0).md", title: "Note number \($0) of the garden") }
             let message = try #require(CommitMessage(changes))
             #expect(message.subject.count <= CommitMessage.subjectLimit, "\(message.subject)")
             #expect(message.body.count == count)

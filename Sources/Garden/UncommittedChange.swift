@@ -1,6 +1,6 @@
 /// One thing that happened to the garden since the last commit, in the owner's terms: a
 /// paper read, papers added to a topic, a note renamed, moved, tagged or trashed.
-public struct GardenChange: Sendable, Equatable {
+public struct UncommittedChange: Sendable, Equatable {
     public enum Kind: Sendable, Equatable {
         case readInDepth
         case read
@@ -41,8 +41,8 @@ public struct GardenChange: Sendable, Equatable {
     /// Names the changes of `files` (Markdown, hidden ones included, so that a move into or
     /// out of the trash is seen as one). `topicTitle` gives a folder's title.
     static func describe(_ files: [ChangedFile], otherFiles: [String] = [],
-                         topicTitle: (String) -> String) -> [GardenChange] {
-        var changes: [GardenChange] = []
+                         topicTitle: (String) -> String) -> [UncommittedChange] {
+        var changes: [UncommittedChange] = []
         let visible = files.filter { !GitGarden.isHidden($0.path) }
         let hidden = files.filter { GitGarden.isHidden($0.path) }
         var added = visible.filter { $0.before == nil && $0.after != nil }
@@ -54,47 +54,47 @@ public struct GardenChange: Sendable, Equatable {
             let title = old?.title ?? gone.path.fileName.droppingExtension
             if let index = trashedNow.firstIndex(where: { sameNote($0.path, gone.path) }) {
                 trashedNow.remove(at: index)
-                changes.append(GardenChange(.removed, path: gone.path, title: title))
+                changes.append(UncommittedChange(.removed, path: gone.path, title: title))
             } else if !GardenBuilder.indexNames.contains(gone.path.fileName),
                       let index = added.firstIndex(where: { $0.path.fileName == gone.path.fileName }) {
                 // A note's id is its file name: the same name elsewhere is the note moved.
                 let moved = added.remove(at: index)
                 let new = version(moved.after, moved.path)
-                changes.append(GardenChange(.moved(from: gone.path, topic: topicTitle(moved.path.folder)),
+                changes.append(UncommittedChange(.moved(from: gone.path, topic: topicTitle(moved.path.folder)),
                                             path: moved.path, title: new?.title ?? title))
                 changes += compare(old, new, ChangedFile(path: moved.path, before: gone.before, after: moved.after),
                                    alwaysNamed: false)
             } else {
-                changes.append(GardenChange(.removed, path: gone.path, title: title))
+                changes.append(UncommittedChange(.removed, path: gone.path, title: title))
             }
         }
         for new in added {
             let title = version(new.after, new.path)?.title ?? new.path.fileName.droppingExtension
             if let index = trashedBefore.firstIndex(where: { sameNote($0.path, new.path) }) {
                 trashedBefore.remove(at: index)
-                changes.append(GardenChange(.restored, path: new.path, title: title))
+                changes.append(UncommittedChange(.restored, path: new.path, title: title))
             } else if GardenBuilder.indexNames.contains(new.path.fileName) {
-                changes.append(GardenChange(.newTopic, path: new.path, title: title))
+                changes.append(UncommittedChange(.newTopic, path: new.path, title: title))
             } else {
                 let paper = version(new.after, new.path)?.kind == .paper
-                changes.append(GardenChange(.added(topic: topicTitle(new.path.folder), paper: paper), path: new.path, title: title))
+                changes.append(UncommittedChange(.added(topic: topicTitle(new.path.folder), paper: paper), path: new.path, title: title))
             }
         }
         for file in visible where file.before != nil && file.after != nil && file.before != file.after {
             changes += compare(version(file.before, file.path), version(file.after, file.path), file, alwaysNamed: true)
         }
-        changes += otherFiles.map { GardenChange(.file, path: $0, title: $0.fileName) }
+        changes += otherFiles.map { UncommittedChange(.file, path: $0, title: $0.fileName) }
         return changes
     }
 
     /// What changed between two versions of one note; `alwaysNamed`: an edit with nothing
     /// to name is still "edited" (a move names itself already).
     private static func compare(_ old: NoteVersion?, _ new: NoteVersion?, _ file: ChangedFile,
-                                alwaysNamed: Bool) -> [GardenChange] {
+                                alwaysNamed: Bool) -> [UncommittedChange] {
         let path = file.path
         guard let old, let new else {
             let title = new?.title ?? old?.title ?? path.fileName.droppingExtension
-            return alwaysNamed || file.before != file.after ? [GardenChange(.edited, path: path, title: title)] : []
+            return alwaysNamed || file.before != file.after ? [UncommittedChange(.edited, path: path, title: title)] : []
         }
         var kinds: [Kind] = []
         if new.readInDepth && !old.readInDepth {
@@ -113,7 +113,7 @@ public struct GardenChange: Sendable, Equatable {
             || (kinds.isEmpty && alwaysNamed) {
             kinds.append(.edited)
         }
-        return kinds.map { GardenChange($0, path: path, title: new.title) }
+        return kinds.map { UncommittedChange($0, path: path, title: new.title) }
     }
 
     private static func version(_ bytes: [UInt8]?, _ path: String) -> NoteVersion? {
