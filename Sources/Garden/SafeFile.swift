@@ -50,22 +50,37 @@ public enum SafeFile {
         }
         try makeFolders(path.folder)
         let temporary = path.folder + "/.\(path.fileName).trellis-\(getpid())-\(UInt32.random(in: 0...UInt32.max)).tmp"
-        let fd = open(temporary, O_WRONLY | O_CREAT | O_EXCL, 0o644)
+        let fault = fault(for: path)
+        let fd = fault?.step == .open ? fail(fault!.error) : open(temporary, O_WRONLY | O_CREAT | O_EXCL, 0o644)
         guard fd >= 0 else { throw .failed(path, String(cString: strerror(errno))) }
         var bytes = Array(contents.utf8)
         var written = 0
         while written < bytes.count {
-            let n = bytes.withUnsafeMutableBytes { Glibc.write(fd, $0.baseAddress! + written, $0.count - written) }
+            var n = bytes.withUnsafeMutableBytes { Glibc.write(fd, $0.baseAddress! + written, $0.count - written) }
+            if case .write(let limit) = fault?.step, written + max(n, 0) > limit {
+                // As a full disk does: the bytes that fit, then the error.
+                n = written < limit ? limit - written : Int(fail(fault!.error))
+            }
             if n <= 0 {
+                let reason = String(cString: strerror(n == 0 ? EIO : errno))
                 close(fd)
                 unlink(temporary)
-                throw .failed(path, String(cString: strerror(errno)))
+                throw .failed(path, reason)
             }
             written += n
         }
         bytes.removeAll()
-        fsync(fd)
-        close(fd)
+        // A file system may report a full disk or an I/O error only now (NFS, a thin disk):
+        // the note is replaced only by a temporary file known to be on disk whole.
+        // (EINVAL: a file system that cannot sync at all, which is no reason to refuse.)
+        var synced = fault?.step == .sync ? fail(fault!.error) : fsync(fd)
+        let syncError = errno
+        if synced != 0 && syncError == EINVAL { synced = 0 }
+        if close(fd) != 0 || synced != 0 {
+            let reason = String(cString: strerror(synced != 0 ? syncError : errno))
+            unlink(temporary)
+            throw .failed(path, reason)
+        }
         // Last look just before the rename, to narrow the window in which an editor's save
         // could be lost.
         if let expected, read(path) != expected {
@@ -123,6 +138,12 @@ public enum SafeFile {
             fsync(folder)
             close(folder)
         }
+    }
+
+    /// -1 with `errno` set to `error`: how an injected fault fails a system call.
+    private static func fail(_ error: Int32) -> Int32 {
+        errno = error
+        return -1
     }
 
     static func makeFolders(_ path: String) throws(WriteError) {
