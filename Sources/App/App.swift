@@ -55,7 +55,7 @@ public enum App {
                 // After a config problem, not instead of it.
                 state.status = StatusMessage([state.status?.text, message].compactMap { $0 }.joined(separator: "; "), isError: true)
             }
-            return [.buildSearchIndex, .watch(folders: garden.topics.map(\.id))]
+            return [.buildSearchIndex, .watch(folders: garden.topics.map(\.id)), .gitStatus]
         case .gardenFailed(let reason):
             state.loadError = reason
             return []
@@ -96,11 +96,12 @@ public enum App {
             return state.reloadEffects(after: change)
         case .gardenReloaded(let garden, let outside):
             state.reload(garden)
+            state.applyPendingSelection()
             if !outside.isEmpty {
                 let names = outside.prefix(3).map(\.fileName).joined(separator: ", ") + (outside.count > 3 ? " and \(outside.count - 3) more" : "")
                 state.status = StatusMessage("Read again: \(names) changed on disk")
             }
-            return [.buildSearchIndex, .watch(folders: garden.topics.map(\.id))]
+            return [.buildSearchIndex, .watch(folders: garden.topics.map(\.id)), .gitStatus]
         case .noteReadForEditing(let noteID, let path, let bytes):
             state.receiveNoteForEditing(noteID: noteID, path: path, bytes: bytes)
             return []
@@ -113,6 +114,23 @@ public enum App {
             let root = state.garden.map { $0.root + "/" } ?? ""
             state.status = StatusMessage("Your text is kept in \(path.replacingOccurrences(of: root, with: ""))")
             return [.reloadGarden(path: state.gardenPath)]
+        case .structureEdited(let change, let select, let message):
+            state.status = StatusMessage(message)
+            state.pendingSelection = select
+            guard !change.isEmpty else { return [] }
+            state.recordUndo(change)
+            return [.reloadGarden(path: state.gardenPath)]
+        case .paperFound(let noteID):
+            state.pendingSelection = .note(noteID)
+            state.applyPendingSelection()
+            state.status = StatusMessage("Already in the garden: \(state.garden?.note(noteID)?.path ?? noteID) (selected)")
+            return []
+        case .gitCount(let count):
+            state.uncommittedCount = count
+            return []
+        case .showText(let title, let lines):
+            state.overlay = .text(TextViewState(title: title, lines: lines))
+            return []
         case .externalEditDone(let noteID, let change, let message):
             state.status = StatusMessage(message, isError: change.isEmpty && !message.contains("unchanged"))
             guard !change.isEmpty, state.garden?.note(noteID) != nil else { return [] }
@@ -201,6 +219,13 @@ public enum App {
             default: input = "note "
             }
             state.overlay = .palette(CommandPalette.opened(state, input: input))
+        case .addPaper:
+            state.overlay = .palette(CommandPalette.opened(state, input: "add "))
+        case .moveNote:
+            guard state.noteToEdit() != nil else { return [] }
+            state.overlay = .palette(CommandPalette.opened(state, input: "move "))
+        case .moveLater: return state.reorder(.down)
+        case .moveEarlier: return state.reorder(.up)
         case .trashNote:
             guard let note = state.noteToEdit() else { return [] }
             state.confirmingTrash = note.id

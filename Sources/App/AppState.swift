@@ -58,6 +58,10 @@ public struct AppState: Sendable {
     public var undoStack: [GardenChange] = []
     /// A note waiting for y (move to the trash) or any other key (keep it).
     public var confirmingTrash: String?
+    /// What to select when the garden has been read again after a structural edit.
+    public var pendingSelection: Location?
+    /// Notes with uncommitted changes when the garden is a git repository (nil: it is not).
+    public var uncommittedCount: Int?
     /// The in-app editor, when open on a note's notes (it takes every key).
     public var editing: NotesEditing?
     public var redoStack: [GardenChange] = []

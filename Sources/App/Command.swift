@@ -33,6 +33,10 @@ public enum Command: String, CaseIterable, Sendable {
     case quickNote = "quick-note"
     case editTags = "edit-tags"
     case renameTitle = "rename"
+    case addPaper = "add-paper"
+    case moveNote = "move"
+    case moveLater = "move-down"
+    case moveEarlier = "move-up"
     case trashNote = "delete"
     case undo
     case redo
@@ -93,6 +97,10 @@ public enum Command: String, CaseIterable, Sendable {
         case .quickNote: return "add one line to the note's notes (the palette's note TEXT)"
         case .editTags: return "edit the note's tags (the palette's tags A B …; Tab completes)"
         case .renameTitle: return "rename the note (the palette's title TEXT)"
+        case .addPaper: return "add a paper to the topic from its title, arXiv id or URL, or OpenReview URL (the palette's add …)"
+        case .moveNote: return "move the note to another topic (the palette's move TOPIC, fuzzy)"
+        case .moveLater: return "move the paper (list) or topic (tree) one place down, saved as order:"
+        case .moveEarlier: return "move the paper (list) or topic (tree) one place up, saved as order:"
         case .trashNote: return "move the note to the garden's .trash/ after y (the palette's restore NAME brings it back)"
         case .undo: return "undo the last edit of the session (the file's bytes put back exactly)"
         case .redo: return "redo the last undone edit"
@@ -125,7 +133,7 @@ public enum Command: String, CaseIterable, Sendable {
             return "Move"
         case .nextLink, .previousLink, .openLink, .toggleAbstract, .toggleNotes, .nextMatch, .previousMatch:
             return "Read"
-        case .cycleStatus, .toggleReadInDepth, .editExternally, .editNotes, .quickNote, .editTags, .renameTitle, .trashNote, .undo, .redo:
+        case .cycleStatus, .toggleReadInDepth, .editExternally, .editNotes, .quickNote, .editTags, .renameTitle, .addPaper, .moveNote, .moveLater, .moveEarlier, .trashNote, .undo, .redo:
             return "Edit"
         case .search, .palette, .help, .close, .quit:
             return "Find and more"

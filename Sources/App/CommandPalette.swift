@@ -20,7 +20,7 @@ import Screen
 /// Tab completes the selected completion; Enter runs the input (or, when the input is a
 /// prefix of the selected completion, the completion).
 enum CommandPalette {
-    static let verbs = ["topic", "status", "tag", "clear", "calc", "note", "tags", "title", "restore"]
+    static let verbs = ["topic", "status", "tag", "clear", "calc", "note", "tags", "title", "restore", "add", "move", "commit", "diff"]
 
     static func opened(_ state: AppState, input: String = "") -> PaletteState {
         var palette = PaletteState()
@@ -38,7 +38,9 @@ enum CommandPalette {
         case .enter:
             state.overlay = nil
             var input = palette.input
-            if palette.enterPicks, let completion = palette.completions[safe: palette.selected], completion.lowercased().hasPrefix(input.lowercased()) {
+            // A chooser filtered by letters in order (`move`) takes its selection whatever was typed.
+            if palette.enterPicks, let completion = palette.completions[safe: palette.selected],
+               completion.lowercased().hasPrefix(input.lowercased()) || input.lowercased().hasPrefix("move ") {
                 input = completion
             }
             return execute(input, &state)
@@ -86,6 +88,9 @@ enum CommandPalette {
             "clear": "clear the filters", "calc": "open a calculator pane (meanfield, phase, kernel, …)",
             "note": "add one line to the note's notes", "tags": "set the note's tags", "title": "rename the note",
             "restore": "bring a note back from .trash/",
+            "add": "add a paper here: a title, an arXiv id or URL, an OpenReview URL",
+            "move": "move the note to another topic", "commit": "commit the garden (git), with a message naming what changed",
+            "diff": "the note's uncommitted changes (git)",
         ]
         if let help = verbHelp[completion] { return help }
         if let command = Command(rawValue: completion) { return command.help }
@@ -106,7 +111,9 @@ enum CommandPalette {
         let options: [String]
         switch verb {
         case "topic":
-            options = state.garden?.topics.dropFirst().map(\.title) ?? []
+            options = (state.garden?.topics.dropFirst().map(\.title) ?? []) + ["add ", "rename ", "move "]
+        case "move":
+            return (fuzzy(state.garden?.topics.dropFirst().map(\.title) ?? [], matching: argument).map { verb + " " + $0 }, true)
         case "status":
             options = ["read", "reading", "unread", "all"]
         case "tag":
@@ -149,6 +156,22 @@ enum CommandPalette {
         return (ranked(keys, matching: last).map { head + $0 }, false)
     }
 
+    /// `ranked`, then the options holding the typed letters in order ("nngp" finds "NNGP /
+    /// NTK", "mfmup" finds "Mean field / muP"): the topic chooser's filter.
+    static func fuzzy(_ options: [String], matching text: String) -> [String] {
+        let first = ranked(options, matching: text)
+        let needle = Array(text.lowercased().filter { !$0.isWhitespace })
+        guard !needle.isEmpty else { return first }
+        let shown = Set(first)
+        let rest = options.filter { option in
+            guard !shown.contains(option) else { return false }
+            var index = 0
+            for character in option.lowercased() where index < needle.count && character == needle[index] { index += 1 }
+            return index == needle.count
+        }
+        return Array((first + rest).prefix(50))
+    }
+
     private static func ranked(_ options: [String], matching text: String) -> [String] {
         let needle = text.lowercased()
         guard !needle.isEmpty else { return Array(options.prefix(50)) }
@@ -166,6 +189,7 @@ enum CommandPalette {
         guard state.garden != nil else { return verb == "quit" ? App.run(.quit, &state) : [] }
         switch verb {
         case "topic":
+            if let effects = state.topicEdit(argument) { return effects }
             guard let topic = state.garden?.findTopic(argument) else {
                 state.status = StatusMessage("No topic called \"\(argument)\"", isError: true)
                 return []
@@ -195,6 +219,23 @@ enum CommandPalette {
             return state.setTags(argument)
         case "title":
             return state.rename(argument)
+        case "add":
+            return state.addPaper(argument)
+        case "move":
+            return state.moveNote(toTopic: argument)
+        case "commit":
+            guard state.uncommittedCount != nil else {
+                state.status = StatusMessage("The garden is not in a git repository (git init makes one)", isError: true)
+                return []
+            }
+            return [.gitCommit]
+        case "diff":
+            guard state.uncommittedCount != nil else {
+                state.status = StatusMessage("The garden is not in a git repository", isError: true)
+                return []
+            }
+            guard let note = state.noteToEdit() else { return [] }
+            return [.gitDiff(path: note.path)]
         case "restore":
             guard !argument.isEmpty, let root = state.garden?.root else {
                 state.status = StatusMessage("restore takes the trashed note's name", isError: true)

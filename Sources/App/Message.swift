@@ -35,6 +35,14 @@ public enum Message: Sendable {
     case notesSaveFailed(String, disk: [UInt8]?)
     /// A side copy was written (text kept beside its note).
     case sideCopyWritten(path: String)
+    /// A structural edit landed: select `select` once the garden is read again.
+    case structureEdited(GardenChange, select: Location, String)
+    /// `add` found the paper already in the garden: it is selected instead.
+    case paperFound(noteID: String)
+    /// How many notes git sees as uncommitted (nil: the garden is not a repository).
+    case gitCount(Int?)
+    /// Text to show in the text overlay (a diff, a commit's result).
+    case showText(title: String, lines: [String])
     /// The owner's editor returned: the change it made (empty when none), and what to say.
     case externalEditDone(noteID: String, GardenChange, message: String)
     /// Files in the garden changed on disk (garden-relative paths; empty: too many to say).
@@ -75,6 +83,15 @@ public enum Effect: Sendable, Equatable {
     /// Apply a recorded change (undo: the change reversed) if the files still hold what the
     /// change starts from; answers `.changeApplied` or `.effectFailed`.
     case applyChange(GardenChange, redo: Bool)
+    /// A structural edit (add, move, reorder, topics); answers with `StructureEdit.perform`.
+    case structureEdit(StructureEdit)
+    /// Count the uncommitted notes (off the main loop); answers `.gitCount`.
+    case gitStatus
+    /// Commit the garden with a message naming what changed; answers `.effectFailed` or
+    /// `.showText` with the commit.
+    case gitCommit
+    /// The uncommitted diff of a note's file (garden-relative); answers `.showText`.
+    case gitDiff(path: String)
     /// Read a note's bytes for the in-app editor; answers `.noteReadForEditing` or
     /// `.effectFailed`.
     case readNoteForEditing(noteID: String, path: String)

@@ -8,6 +8,13 @@ enum StatusBar {
         let mode = " " + self.mode(state) + " "
         var x = rect.x + buffer.write(mode, x: rect.x, y: rect.y, style: Style(.statusMode, bold: true), limit: rect.width)
         x += buffer.write(" ", x: x, y: rect.y, style: Style(.statusBar))
+        // Notes git has not seen committed (`:commit` commits them).
+        if let count = state.uncommittedCount, count > 0 {
+            let badge = "\(count) uncommitted "
+            if DisplayWidth.of(badge) < rect.maxX - x - 20 {
+                x += buffer.write(badge, x: x, y: rect.y, style: Style(.warning))
+            }
+        }
         let right: String
         let rightStyle: Style
         if let status = state.status {

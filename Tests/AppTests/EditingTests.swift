@@ -52,6 +52,20 @@ struct EditingTests {
                 pending += App.update(&state, .noteRestored(path: to, Trash.change(root: root, from: from, to: to, "restored")))
             case .reloadGarden(let path):
                 pending += App.update(&state, .gardenReloaded(try GardenLoader.load(path), outside: []))
+            case .structureEdit(let edit):
+                pending += App.update(&state, edit.perform(in: try #require(state.garden)))
+            case .readNoteForEditing(let id, let path):
+                pending += App.update(&state, .noteReadForEditing(noteID: id, path: path, try #require(SafeFile.read(path))))
+            case .saveNotes(_, let path, let original, let text):
+                do {
+                    let change = try NoteEdit.applyRecording([.replaceNotes(text)], toFileAt: path, basedOn: original)
+                    pending += App.update(&state, .notesSaved(change, text: text))
+                } catch {
+                    pending += App.update(&state, .notesSaveFailed("\(error)", disk: SafeFile.read(path)))
+                }
+            case .writeSideCopy(let path, let text):
+                try SafeFile.write(text, to: path, expecting: nil)
+                pending += App.update(&state, .sideCopyWritten(path: path))
             case .reloadNotes(let paths, let outside):
                 // As the run loop: the notes alone when they can be, else the whole garden.
                 let garden = try #require(state.garden)

@@ -139,6 +139,40 @@ final class BrowseLoop {
                     }
                 }
                 watcher?.watch(folders)
+            case .structureEdit(let edit):
+                guard let garden = state.garden else { continue }
+                inbox.post(edit.perform(in: garden))
+                terminal.waker.wake()
+            case .gitStatus:
+                guard let root = state.garden?.root else { continue }
+                background { .gitCount(GitGarden.open(root).flatMap { try? $0.uncommittedNotes().count }) }
+            case .gitCommit:
+                guard let root = state.garden?.root else { continue }
+                background {
+                    guard let git = GitGarden.open(root) else { return .effectFailed("the garden is not in a git repository") }
+                    do {
+                        guard let (hash, message) = try git.commitChanges() else { return .effectFailed("Nothing to commit") }
+                        let count = try? git.uncommittedNotes().count
+                        return .showText(title: "Committed \(hash) (esc closes)",
+                                         lines: [message.subject, ""] + message.body + (count.map { ["", "\($0) notes still uncommitted"] } ?? []))
+                    } catch {
+                        return .effectFailed("\(error)")
+                    }
+                }
+                // The count in the status bar after the commit.
+                background { .gitCount(GitGarden.open(root).flatMap { try? $0.uncommittedNotes().count }) }
+            case .gitDiff(let path):
+                guard let root = state.garden?.root else { continue }
+                background {
+                    guard let git = GitGarden.open(root) else { return .effectFailed("the garden is not in a git repository") }
+                    do {
+                        let diff = try git.diff(path)
+                        let lines = diff.isEmpty ? ["No uncommitted changes in \(path)"] : diff.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+                        return .showText(title: "git diff \(path) (esc closes, j/k scroll)", lines: lines)
+                    } catch {
+                        return .effectFailed("\(error)")
+                    }
+                }
             case .readNoteForEditing(let noteID, let path):
                 postFileResult(state) {
                     guard let bytes = SafeFile.read(path) else { throw NoteEditError.unreadable(path) }
