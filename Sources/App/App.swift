@@ -107,8 +107,8 @@ public enum App {
             return []
         case .notesSaved(let change, let text):
             return state.notesSaved(change, text: text)
-        case .notesSaveFailed(let reason, let disk):
-            state.notesSaveFailed(reason, disk: disk)
+        case .notesSaveFailed(let reason, let disk, let gone):
+            state.notesSaveFailed(reason, disk: gone ? [] : disk, gone: gone)
             return []
         case .sideCopyWritten(let path):
             let root = state.garden.map { $0.root + "/" } ?? ""

@@ -149,6 +149,19 @@ extension AppState {
         text.split { !($0.isLetter || $0.isNumber) }.joined(separator: " ").lowercased()
     }
 
+    /// Whether the file at `path` (absolute) holds what this session's own last edits left in
+    /// it: a watcher's report of it is the echo of that edit, not an outside change.
+    public func holdsOwnWrite(_ path: String, bytes: [UInt8]?) -> Bool {
+        let recent = undoStack.suffix(4) + redoStack.suffix(1).map(\.reversed)
+        return recent.reversed().contains { change in
+            change.steps.contains { step in
+                if case .write(path, _, let after) = step { return after == bytes }
+                if case .move(_, path) = step { return bytes != nil }
+                return false
+            }
+        }
+    }
+
     /// A change just made: undone by `u`; it ends the redo history.
     mutating func recordUndo(_ change: GardenChange) {
         undoStack.append(change)

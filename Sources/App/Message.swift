@@ -30,9 +30,10 @@ public enum Message: Sendable {
     /// The note's bytes for the in-app editor (`.readNoteForEditing`).
     case noteReadForEditing(noteID: String, path: String, [UInt8])
     /// The in-app editor's save landed (`text` is what was saved), or failed: `disk` holds
-    /// the file's bytes when it had changed on disk (the owner is offered a choice).
+    /// the file's bytes when it had changed on disk (the owner is offered a choice); `gone`:
+    /// the file was deleted or moved meanwhile.
     case notesSaved(GardenChange, text: String)
-    case notesSaveFailed(String, disk: [UInt8]?)
+    case notesSaveFailed(String, disk: [UInt8]?, gone: Bool)
     /// A side copy was written (text kept beside its note).
     case sideCopyWritten(path: String)
     /// A structural edit landed: select `select` once the garden is read again.

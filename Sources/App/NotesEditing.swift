@@ -17,14 +17,17 @@ public struct NotesEditing: Sendable, Equatable {
     public var conflict: [UInt8]?
     /// A save is under way; close when it lands.
     public var closeAfterSave = false
+    /// The note's file was deleted or moved while the editor was open.
+    public var gone = false
 
     /// The prompt while the choice is showing.
-    static func conflictPrompt(_ path: String) -> String {
-        "\(path.fileName) changed on disk: r take the disk's (yours kept beside it) · k keep yours beside it · d diff · esc edit"
+    var conflictPrompt: String {
+        gone ? "\(path.fileName) is no longer on disk: k keep yours beside where it was · d diff · esc edit"
+            : "\(path.fileName) changed on disk: r take the disk's (yours kept beside it) · k keep yours beside it · d diff · esc edit"
     }
 
     /// The whole file as it would be with the editor's text as its notes.
-    var mineAsFile: String {
+    public var mineAsFile: String {
         var file = FrontMatterEditor(String(decoding: original, as: UTF8.self))
         file.replaceNotes(with: editor.text)
         return file.text
@@ -102,12 +105,13 @@ extension AppState {
 
     /// The save failed. A change on disk opens the choice; anything else (a full disk, a
     /// read-only file) is said in the editor, whose text stays.
-    mutating func notesSaveFailed(_ reason: String, disk: [UInt8]?) {
+    mutating func notesSaveFailed(_ reason: String, disk: [UInt8]?, gone: Bool = false) {
         guard var session = editing else { return }
         session.closeAfterSave = false
-        if let disk, disk != session.original {
+        if let disk, disk != session.original || gone {
             session.conflict = disk
-            session.editor.show(NotesEditing.conflictPrompt(session.path), isError: true)
+            session.gone = gone
+            session.editor.show(session.conflictPrompt, isError: true)
         } else {
             session.editor.show(reason + "; your text is still here", isError: true)
         }
@@ -121,6 +125,10 @@ extension AppState {
             let mine = session.mineAsFile
             overlay = .text(TextViewState(title: "\(session.path.fileName): the disk's version → yours (esc closes)",
                                           lines: LineDiff.unified(from: String(decoding: disk, as: UTF8.self), to: mine)))
+            return []
+        case .character("r") where session.gone:
+            session.editor.show(session.conflictPrompt, isError: true)
+            editing = session
             return []
         case .character("r"), .character("k"):
             let side = SideCopy.path(for: session.path, label: "mine")
@@ -143,7 +151,7 @@ extension AppState {
             editing = session
             return []
         default:
-            session.editor.show(NotesEditing.conflictPrompt(session.path), isError: true)
+            session.editor.show(session.conflictPrompt, isError: true)
             editing = session
             return []
         }

@@ -61,7 +61,8 @@ struct EditingTests {
                     let change = try NoteEdit.applyRecording([.replaceNotes(text)], toFileAt: path, basedOn: original)
                     pending += App.update(&state, .notesSaved(change, text: text))
                 } catch {
-                    pending += App.update(&state, .notesSaveFailed("\(error)", disk: SafeFile.read(path)))
+                    let disk = SafeFile.read(path)
+                    pending += App.update(&state, .notesSaveFailed("\(error)", disk: disk, gone: disk == nil))
                 }
             case .writeSideCopy(let path, let text):
                 try SafeFile.write(text, to: path, expecting: nil)
@@ -120,6 +121,20 @@ struct EditingTests {
         state.status = nil
         try Self.perform(App.update(&state, .filesChanged(["kernels/c.md"])), on: &state)
         #expect(state.status == nil)
+    }
+
+    @Test("the watcher's echo of the session's own edit is told from an outside change")
+    func ownWriteEcho() throws {
+        let root = try Self.garden()
+        defer { try? FileManager.default.removeItem(atPath: root) }
+        var state = try Self.browsing(root)
+        let path = root + "/kernels/a.md"
+        try Self.perform(state.press("s"), on: &state)
+        #expect(state.holdsOwnWrite(path, bytes: SafeFile.read(path)))
+        try Self.perform(state.press("u"), on: &state)
+        #expect(state.holdsOwnWrite(path, bytes: SafeFile.read(path)))
+        try Data("---\ntitle: Paper A\nstatus: read\n---\n".utf8).write(to: URL(fileURLWithPath: path))
+        #expect(!state.holdsOwnWrite(path, bytes: SafeFile.read(path)))
     }
 
     @Test("* marks read in depth (and read); s away from read drops the mark")

@@ -137,4 +137,23 @@ struct StructureEditingTests {
         #expect(side.count == 1)
         #expect(try String(contentsOfFile: root + "/kernels/" + side[0], encoding: .utf8).hasSuffix("## Notes\n\nMine.\n"))
     }
+
+    @Test("a note deleted while its notes are edited: the save says so, r cannot take a file that is gone, k keeps the text")
+    func deletedWhileEditing() throws {
+        let root = try Self.garden()
+        defer { try? FileManager.default.removeItem(atPath: root) }
+        let path = root + "/kernels/a.md"
+        var state = try Edit.browsing(root)
+        try Edit.perform(state.press("i"), on: &state)
+        state.type("Kept.")
+        try FileManager.default.removeItem(atPath: path)
+        try Edit.perform(state.press("ctrl-s"), on: &state)
+        #expect(state.editing?.gone == true && state.editing?.editor.message?.text.contains("no longer on disk") == true)
+        try Edit.perform(state.press("r"), on: &state)
+        #expect(state.editing?.editor.text == "Kept.")
+        try Edit.perform(state.press("k"), on: &state)
+        #expect(state.editing == nil && !FileManager.default.fileExists(atPath: path))
+        let side = try FileManager.default.contentsOfDirectory(atPath: root + "/kernels").filter { $0.hasPrefix("a.mine-") }
+        #expect(side.count == 1)
+    }
 }

@@ -7,14 +7,16 @@ struct BrowseEndToEndTests {
     /// Starts `trellis --garden` on the standard fixture garden from an interactive shell, so
     /// that after quitting the test can see the terminal the shell got back.
     private static func start(_ garden: FixtureGarden, width: Int = 100, height: Int = 30,
-                              options: String = "") throws -> TmuxSession {
-        try start(root: garden.root, cache: garden.base + "/cache", width: width, height: height, options: options)
+                              options: String = "", environment: [String: String] = [:]) throws -> TmuxSession {
+        try start(root: garden.root, cache: garden.base + "/cache", width: width, height: height, options: options,
+                  environment: environment)
     }
 
     private static func start(root: String, cache: String, width: Int = 100, height: Int = 30,
-                              options: String = "") throws -> TmuxSession {
+                              options: String = "", environment: [String: String] = [:]) throws -> TmuxSession {
         let session = try TmuxSession.shell(width: width, height: height,
-                                            environment: ["TRELLIS_CACHE_DIR": cache, "TRELLIS_CONFIG": "/dev/null"])
+                                            environment: ["TRELLIS_CACHE_DIR": cache, "TRELLIS_CONFIG": "/dev/null"]
+                                                .merging(environment) { _, new in new })
         let report = #"; echo "r""c=$? modes=$(stty -a | tr ' ' '\n' | grep -E '^-?(icanon|echo)$' | tr '\n' ',')""#
         try session.type(TmuxSession.quoted(CLI.binary) + " --garden " + TmuxSession.quoted(root) + " " + options + report)
         try session.send("Enter")
@@ -244,6 +246,48 @@ struct BrowseEndToEndTests {
         try session.send("u")
         _ = try session.waitFor(timeout: .seconds(10)) { $0.last?.contains("Undone:") == true }
         #expect(try String(contentsOfFile: path, encoding: .utf8) == before)
+        let outcome = try Self.quit(session)
+        #expect(outcome.status == 0 && outcome.terminalRestored)
+    }
+
+    @Test("e runs a scripted $EDITOR whose line the reading pane then shows; A adds a paper; an outside change is read; quit restores")
+    func editorAddAndOutsideChange() throws {
+        let garden = FixtureGarden.standard()
+        let bin = garden.base + "/bin"
+        try FileManager.default.createDirectory(atPath: bin, withIntermediateDirectories: true)
+        // Named vim, so it is given +LINE; it appends a line to the file (its last argument).
+        let script = "#!/bin/sh\nfor last; do :; done\nprintf '\\nA line from the scripted editor.\\n' >> \"$last\"\n"
+        try Data(script.utf8).write(to: URL(fileURLWithPath: bin + "/vim"))
+        try FileManager.default.setAttributes([.posixPermissions: 0o755], ofItemAtPath: bin + "/vim")
+        let session = try Self.start(garden, width: 120, height: 36, options: "--colors none --no-mouse",
+                                     environment: ["EDITOR": bin + "/vim", "VISUAL": ""])
+        defer { session.close() }
+        let path = garden.root + "/nngp-ntk/lee2018.md"
+        try session.send("j", "Tab")
+        _ = try session.waitFor { $0.contains { $0.contains("Deep Neural Networks as Gaussian") } && $0.last?.contains("BROWSE") == true }
+        try session.send("e")
+        _ = try session.waitFor(timeout: .seconds(10)) { $0.last?.contains("edited in vim") == true }
+        #expect(try String(contentsOfFile: path, encoding: .utf8).hasSuffix("A line from the scripted editor.\n"))
+        try session.send("Enter", "G")
+        _ = try session.waitFor(timeout: .seconds(10)) { $0.contains { $0.contains("A line from the scripted editor.") } }
+
+        // A: a paper by its arXiv id, into NNGP / NTK.
+        try session.send("Tab", "Tab", "A")
+        _ = try session.waitFor { $0.contains { $0.contains(": add") } }
+        try session.type("2106.10165")
+        try session.send("Enter")
+        _ = try session.waitFor(timeout: .seconds(10)) { $0.last?.contains("Added nngp-ntk/2106.10165.md") == true }
+        #expect(FileManager.default.fileExists(atPath: garden.root + "/nngp-ntk/2106.10165.md"))
+
+        // Another program changes the note: the browser reads it again.
+        try session.send("g", "Enter")
+        _ = try session.waitFor { $0.contains { $0.contains("Jaehoon Lee") } }
+        var text = try String(contentsOfFile: path, encoding: .utf8)
+        text += "Written by another program.\n"
+        try Data(text.utf8).write(to: URL(fileURLWithPath: path))
+        _ = try session.waitFor(timeout: .seconds(10)) { screen in
+            screen.last?.contains("changed on disk") == true && screen.contains { $0.contains("another program.") }
+        }
         let outcome = try Self.quit(session)
         #expect(outcome.status == 0 && outcome.terminalRestored)
     }

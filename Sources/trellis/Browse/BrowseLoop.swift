@@ -68,7 +68,22 @@ final class BrowseLoop {
             perform(pending, state)
         }
         watcher?.stop()
+        let kept = keepUnsavedNotes(state)
         terminal.close()
+        if let kept { FileHandle.standardError.write(Data("trellis: your unsaved notes are kept in \(kept)\n".utf8)) }
+    }
+
+    /// The program is ending (a signal) with the notes editor holding unsaved text: the text
+    /// goes beside its note rather than being lost. Returns where.
+    private func keepUnsavedNotes(_ state: AppState) -> String? {
+        guard let session = state.editing, session.editor.isModified else { return nil }
+        let side = SideCopy.path(for: session.path, label: "unsaved")
+        do {
+            try SafeFile.write(session.mineAsFile, to: side, expecting: nil)
+            return side
+        } catch {
+            return nil
+        }
     }
 
     private func present(_ state: AppState) {
@@ -123,12 +138,14 @@ final class BrowseLoop {
                 guard let garden = state.garden else { continue }
                 let changed = outside ? garden.changedFiles(paths) : paths
                 guard !changed.isEmpty else { continue }
+                // The echo of the session's own edits is read again but not called an outside change.
+                let foreign = outside ? changed.filter { !state.holdsOwnWrite(garden.root + "/" + $0, bytes: SafeFile.read(garden.root + "/" + $0)) } : []
                 // One note read again takes well under a millisecond: done here.
                 if let reloaded = garden.reloading(changed) {
-                    inbox.post(.gardenReloaded(reloaded, outside: outside ? changed : []))
+                    inbox.post(.gardenReloaded(reloaded, outside: foreign))
                     terminal.waker.wake()
                 } else {
-                    reloadWholeGarden(state.gardenPath, outside: outside ? changed : [])
+                    reloadWholeGarden(state.gardenPath, outside: foreign)
                 }
             case .watch(let folders):
                 if watcher == nil, let root = state.garden?.root {
@@ -185,7 +202,8 @@ final class BrowseLoop {
                 } catch {
                     let disk = SafeFile.read(path)
                     let root = state.garden.map { $0.root + "/" } ?? ""
-                    inbox.post(.notesSaveFailed("\(error)".replacingOccurrences(of: root, with: ""), disk: disk == original ? nil : disk ?? []))
+                    inbox.post(.notesSaveFailed("\(error)".replacingOccurrences(of: root, with: ""),
+                                                disk: disk == original ? nil : disk, gone: disk == nil))
                 }
                 terminal.waker.wake()
             case .writeSideCopy(let path, let text):
