@@ -2,7 +2,7 @@
 SWIFT ?= swift
 GARDEN ?= garden
 
-.PHONY: run test build release deps test-deps crash-test bench bench-garden bench-tui bench-meanfield bench-kernels bench-plot bench-panes garden clean
+.PHONY: run test build release deps test-deps crash-test bench bench-garden bench-tui bench-meanfield bench-kernels bench-plot bench-panes bench-edits garden clean
 
 run: deps release
 	./.build/release/trellis --garden $(GARDEN)
@@ -33,7 +33,7 @@ crash-test: release
 	./scripts/crash-test --runs 1000 ./.build/release/trellis
 
 # Benchmarks (release mode; they print their figures, nothing is asserted).
-bench: bench-garden bench-tui bench-meanfield bench-kernels bench-plot bench-panes
+bench: bench-garden bench-tui bench-meanfield bench-kernels bench-plot bench-panes bench-edits
 
 bench-garden: deps
 	$(SWIFT) build -c release --product trellis-bench
@@ -59,6 +59,11 @@ bench-kernels: deps
 bench-plot: deps
 	$(SWIFT) build -c release --product trellis-bench
 	./.build/release/trellis-bench plot
+
+# A status change and an outside change on the 10,000-note garden (targets 10 ms and 50 ms).
+bench-edits: deps
+	$(SWIFT) build -c release --product trellis-bench
+	./.build/release/trellis-bench edits --notes 10000
 
 bench-panes: deps
 	$(SWIFT) build -c release --product trellis-bench

@@ -98,10 +98,12 @@ struct EditBenchmark: ParsableCommand {
         }
 
         print("\(runs) runs each, 160×48, note \(note.path):")
+        print("status change: s → safe write (fsync, rename, fsync of the folder) → note read again → frame written")
+        print("outside change: another program's write → watcher report → note read again → frame written")
         print(TUIBenchmark.row("", "median", "p99", "max", "target"))
-        print(TUIBenchmark.row("status: key to disk+frame", statusTimes, target: 10, percentile: 99))
-        print(TUIBenchmark.row("outside change to frame", outsideTimes, target: 50, percentile: 99))
-        print(TUIBenchmark.row("  of which after report", afterReport, target: 50, percentile: 99))
+        print(TUIBenchmark.row("status change", statusTimes, target: 10, percentile: 99))
+        print(TUIBenchmark.row("outside change", outsideTimes, target: 50, percentile: 99))
+        print(TUIBenchmark.row("  after the report", afterReport, target: 50, percentile: 99))
         print("(the watcher waits \(GardenWatcher.quietMilliseconds) ms of quiet before it reports; the whole garden read again took \(Int(loadMs)) ms)")
     }
 }
