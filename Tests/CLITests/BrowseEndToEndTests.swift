@@ -291,4 +291,38 @@ struct BrowseEndToEndTests {
         let outcome = try Self.quit(session)
         #expect(outcome.status == 0 && outcome.terminalRestored)
     }
+
+    @Test("in a git repository: s shows 1 uncommitted in the status bar, :commit commits with a message naming the change")
+    func gitCommit() throws {
+        let garden = FixtureGarden.clean()
+        func git(_ arguments: String...) throws {
+            let process = Process()
+            process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+            process.arguments = ["git", "-C", garden.root] + arguments
+            process.standardOutput = FileHandle.nullDevice
+            try process.run()
+            process.waitUntilExit()
+            #expect(process.terminationStatus == 0, "git \(arguments)")
+        }
+        try git("init", "-q")
+        try git("config", "user.name", "Test")
+        try git("config", "user.email", "test@example.org")
+        try git("add", "-A")
+        try git("commit", "-qm", "start")
+        let session = try Self.start(garden, width: 120, height: 30, options: "--colors none --no-mouse")
+        defer { session.close() }
+        try session.send("j", "Tab")
+        _ = try session.waitFor { $0.contains { $0.contains("NNGP") } && $0.last?.contains("BROWSE") == true }
+        try session.send("s")
+        _ = try session.waitFor(timeout: .seconds(10)) { $0.last?.contains("1 uncommitted") == true }
+        try session.send(":")
+        try session.type("commit")
+        try session.send("Enter")
+        let screen = try session.waitFor(timeout: .seconds(10)) { $0.contains { $0.contains("Committed") } }
+        #expect(screen.contains { $0.contains("Unread: Neural Tangent Kernel") })
+        try session.send("Escape")
+        _ = try session.waitFor(timeout: .seconds(10)) { !($0.last?.contains("uncommitted") ?? true) }
+        let outcome = try Self.quit(session)
+        #expect(outcome.status == 0 && outcome.terminalRestored)
+    }
 }

@@ -165,19 +165,17 @@ final class BrowseLoop {
                 background { .gitCount(GitGarden.open(root).flatMap { try? $0.uncommittedNotes().count }) }
             case .gitCommit:
                 guard let root = state.garden?.root else { continue }
-                background {
-                    guard let git = GitGarden.open(root) else { return .effectFailed("the garden is not in a git repository") }
+                background { () -> [Message] in
+                    guard let git = GitGarden.open(root) else { return [.effectFailed("the garden is not in a git repository")] }
+                    // The status bar's count, after the commit.
+                    let count = { Message.gitCount(try? git.uncommittedNotes().count) }
                     do {
-                        guard let (hash, message) = try git.commitChanges() else { return .effectFailed("Nothing to commit") }
-                        let count = try? git.uncommittedNotes().count
-                        return .showText(title: "Committed \(hash) (esc closes)",
-                                         lines: [message.subject, ""] + message.body + (count.map { ["", "\($0) notes still uncommitted"] } ?? []))
+                        guard let (hash, message) = try git.commitChanges() else { return [.effectFailed("Nothing to commit"), count()] }
+                        return [.showText(title: "Committed \(hash) (esc closes)", lines: [message.subject, ""] + message.body), count()]
                     } catch {
-                        return .effectFailed("\(error)")
+                        return [.effectFailed("\(error)"), count()]
                     }
                 }
-                // The count in the status bar after the commit.
-                background { .gitCount(GitGarden.open(root).flatMap { try? $0.uncommittedNotes().count }) }
             case .gitDiff(let path):
                 guard let root = state.garden?.root else { continue }
                 background {
@@ -249,10 +247,15 @@ final class BrowseLoop {
 
     /// Runs `work` on another thread and posts its message, waking the loop.
     private func background(_ work: @escaping @Sendable () -> Message) {
+        background { [work()] }
+    }
+
+    /// Runs `work` on another thread and posts its messages in order, waking the loop.
+    private func background(_ work: @escaping @Sendable () -> [Message]) {
         let inbox = inbox
         let waker = terminal.waker
         Thread.detachNewThread {
-            inbox.post(work())
+            for message in work() { inbox.post(message) }
             waker.wake()
         }
     }
