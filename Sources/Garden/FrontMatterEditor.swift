@@ -66,7 +66,7 @@ public struct FrontMatterEditor {
     public func listItems(_ key: String) -> [String]? {
         guard let range = block(of: key) else { return nil }
         let head = lines[range.lowerBound]
-        let inline = head[head.index(after: head.firstIndex(of: ":")!)...].trimmingWhitespace()
+        let inline = Self.withoutComment(head[head.index(after: head.firstIndex(of: ":")!)...]).value
         if inline.hasPrefix("["), inline.hasSuffix("]") {
             return inline.dropFirst().dropLast().split(separator: ",").map { Self.unquoted($0.trimmingWhitespace()) }.filter { !$0.isEmpty }
         }
@@ -74,8 +74,31 @@ public struct FrontMatterEditor {
         return lines[range].dropFirst().compactMap { line -> String? in
             let trimmed = line.trimmingWhitespace()
             guard trimmed.hasPrefix("- ") else { return nil }
-            return Self.unquoted(trimmed.dropFirst(2).trimmingWhitespace())
+            return Self.unquoted(Self.withoutComment(trimmed.dropFirst(2)).value)
         }
+    }
+
+    /// A one-line value and the comment after it (with the blanks before its `#`), split
+    /// outside quotes; the value is trimmed.
+    static func withoutComment(_ text: Substring) -> (value: Substring, comment: Substring) {
+        var quote: Character?
+        var previous: Character = " "
+        for index in text.indices {
+            let character = text[index]
+            if let open = quote {
+                if character == open { quote = nil }
+            } else if character == "\"" || character == "'" {
+                quote = character
+            } else if character == "#", previous == " " || previous == "\t" {
+                var start = index
+                while start > text.startIndex, text[text.index(before: start)] == " " || text[text.index(before: start)] == "\t" {
+                    start = text.index(before: start)
+                }
+                return (text[..<start].trimmingWhitespace(), text[start...])
+            }
+            previous = character
+        }
+        return (text.trimmingWhitespace(), text[text.endIndex...])
     }
 
     /// Removes the items equal to `item` (any case) from a top-level list, flow or block style;
@@ -86,14 +109,14 @@ public struct FrontMatterEditor {
         let wanted = item.lowercased()
         guard items.contains(where: { $0.lowercased() == wanted }) else { return false }
         let head = lines[range.lowerBound]
-        let inline = head[head.index(after: head.firstIndex(of: ":")!)...].trimmingWhitespace()
+        let (inline, comment) = Self.withoutComment(head[head.index(after: head.firstIndex(of: ":")!)...])
         if inline.hasPrefix("[") {
             let kept = inline.dropFirst().dropLast().split(separator: ",").map { $0.trimmingWhitespace() }
                 .filter { Self.unquoted($0).lowercased() != wanted }
-            lines[range.lowerBound] = (head[..<head.firstIndex(of: ":")!] + ": [" + kept.joined(separator: ", ") + "]")[...]
+            lines[range.lowerBound] = (head[..<head.firstIndex(of: ":")!] + ": [" + kept.joined(separator: ", ") + "]" + comment)[...]
         } else {
             let kept = lines[range].enumerated().filter { offset, line in
-                offset == 0 || !(line.trimmingWhitespace().hasPrefix("- ") && Self.unquoted(line.trimmingWhitespace().dropFirst(2).trimmingWhitespace()).lowercased() == wanted)
+                offset == 0 || !(line.trimmingWhitespace().hasPrefix("- ") && Self.unquoted(Self.withoutComment(line.trimmingWhitespace().dropFirst(2)).value).lowercased() == wanted)
             }.map(\.element)
             lines.replaceSubrange(range, with: kept.count == 1 ? [(head + " []")[...]] : kept)
         }
@@ -170,18 +193,22 @@ public struct FrontMatterEditor {
             return
         }
         let head = lines[range.lowerBound]
-        let inlineValue = head[head.index(after: head.firstIndex(of: ":")!)...].trimmingWhitespace()
+        let (inlineValue, comment) = Self.withoutComment(head[head.index(after: head.firstIndex(of: ":")!)...])
         if inlineValue.hasPrefix("["), inlineValue.hasSuffix("]"), items.allSatisfy({ $0.count == 1 }) {
             let existing = inlineValue.dropFirst().dropLast().trimmingWhitespace()
             let added = items.map { String($0[0].dropFirst(2)) }.joined(separator: ", ")
             let joined = existing.isEmpty ? added : existing + ", " + added
-            lines.replaceSubrange(range, with: ["\(key): [\(joined)]"[...]])
+            // The key's own lines only (a one-line list: the head), its comment kept.
+            lines.replaceSubrange(range.lowerBound..<(range.lowerBound + 1), with: ["\(key): [\(joined)]\(comment)"[...]])
             return
         }
-        if Self.isNullBlock(lines[range]) || inlineValue == "[]" {
+        if Self.isNullBlock(lines[range]) {
             lines.replaceSubrange(range, with: ["\(key):"[...]] + items.flatMap { $0.map { ("  " + $0)[...] } })
             return
         }
+        // Anything else on the key's line (a list over several lines, a scalar) is not a
+        // block list: left alone; the edit's check then refuses it (`NoteEdit`).
+        guard inlineValue.isEmpty else { return }
         // Block list: match the indentation of its first item, insert after its last line.
         let itemLines = lines[range].dropFirst()
         let firstItem = itemLines.first { $0.trimmingWhitespace().hasPrefix("-") }

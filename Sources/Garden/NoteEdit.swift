@@ -61,8 +61,10 @@ public enum NoteEdit: Sendable, Equatable {
         guard let text = String(validating: original, as: UTF8.self) else { throw .notUTF8(path) }
         var editor = FrontMatterEditor(text)
         let changes = edits.compactMap { $0.apply(to: &editor) }
-        guard !changes.isEmpty else { return GardenChange([], changes: []) }
         let edited = editor.text
+        // Also with no change: a tag the loader sees that the line editor could not find.
+        if let problem = check(edits, before: text, after: edited) { throw .unsupported(path, problem) }
+        guard !changes.isEmpty else { return GardenChange([], changes: []) }
         do {
             try SafeFile.write(edited, to: path, expecting: original)
         } catch {
@@ -72,15 +74,59 @@ public enum NoteEdit: Sendable, Equatable {
     }
 }
 
+extension NoteEdit {
+    /// The safety net under the line editor: the edited front matter must still parse, every
+    /// key no edit touched must keep its value, and each edit must have done what it says.
+    /// A front matter written in a shape the line editor does not understand (a flow list over
+    /// several lines, say) is thus refused, not mangled. Returns what is wrong, or nil.
+    static func check(_ edits: [NoteEdit], before: String, after: String) -> String? {
+        func front(_ text: String) -> YAMLValue? {
+            let text = text.hasPrefix("\u{FEFF}") ? String(text.dropFirst()) : text
+            guard let split = try? FrontMatterSplit(text) else { return nil }
+            guard let yaml = split.yaml else { return .map([]) }
+            return try? FrontMatterParser.parse(yaml)
+        }
+        guard let old = front(before) else { return nil }  // nothing to compare with: the loader reports it
+        guard let new = front(after) else { return "the edit would break its front matter" }
+        var touched = Set<String>()
+        for edit in edits {
+            switch edit {
+            case .status(let status):
+                touched.insert("status")
+                guard new["status"]?.string == status.rawValue else { return "its status line is written in a form Trellis cannot edit" }
+            case .readInDepth(let flag):
+                touched.insert("read_in_depth")
+                guard new["read_in_depth"]?.string == (flag ? "true" : "false") else { return "its read_in_depth line is written in a form Trellis cannot edit" }
+            case .addTag(let tag), .removeTag(let tag):
+                touched.insert("tags")
+                let has = (new["tags"]?.strings ?? []).contains { $0.lowercased() == tag.lowercased() }
+                guard has == (edit == .addTag(tag)) else { return "its tags are written in a form Trellis cannot edit (a list over several lines?)" }
+            case .title(let title):
+                touched.insert("title")
+                guard new["title"]?.string == title else { return "its title line is written in a form Trellis cannot edit" }
+            case .appendNote, .replaceNotes:
+                break
+            }
+        }
+        for key in Set(old.keys + new.keys).subtracting(touched) where !(old[key] == new[key]) {
+            return "the edit would change its '\(key)' too"
+        }
+        return nil
+    }
+}
+
 public enum NoteEditError: Error, Equatable, CustomStringConvertible {
     case unreadable(String)
     case notUTF8(String)
+    /// The edit was refused: it would not have done exactly what it says (the reason).
+    case unsupported(String, String)
     case write(SafeFile.WriteError)
 
     public var description: String {
         switch self {
         case .unreadable(let path): return "cannot read \(path)"
         case .notUTF8(let path): return "\(path) is not valid UTF-8; not edited"
+        case .unsupported(let path, let reason): return "\(path) not edited: \(reason); edit it by hand (e)"
         case .write(let error): return error.description
         }
     }
