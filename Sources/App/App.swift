@@ -93,6 +93,9 @@ public enum App {
             // `change` is what was written: an undo wrote the edit reversed.
             if redo { state.undoStack.append(change) } else { state.redoStack.append(change.reversed) }
             state.status = StatusMessage((redo ? "Redone: " : "Undone: ") + change.changes.joined(separator: "; "))
+            // The note the change touched is selected again where it now is (after a move or
+            // the trash, the list and the page would otherwise show different notes).
+            state.pendingSelection = state.noteSelection(after: change)
             return state.reloadEffects(after: change)
         case .gardenReloaded(let garden, let outside):
             state.reload(garden)
@@ -154,7 +157,11 @@ public enum App {
             return [.trashNote(title: note.title, path: note.path, root: garden.root)]
         }
         if case .text(let view)? = state.overlay { return TextOverlay.handle(key, view, &state) }
-        if state.editing != nil { return state.handleEditorKey(key) }
+        if state.editing != nil {
+            // Keys typed into an editor too small to draw would change the text unseen.
+            guard !state.layout.isTooSmall else { return [] }
+            return state.handleEditorKey(key)
+        }
         switch state.overlay {
         case .text(let view)?:
             return TextOverlay.handle(key, view, &state)

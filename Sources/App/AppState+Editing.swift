@@ -162,6 +162,21 @@ extension AppState {
         }
     }
 
+    /// The note a change leaves somewhere visible: the last Markdown file it wrote or moved to,
+    /// outside the trash (nil when there is none, e.g. a note moved into the trash).
+    func noteSelection(after change: GardenChange) -> Location? {
+        let targets = change.steps.compactMap { step -> String? in
+            switch step {
+            case .write(let path, _, let after): return after == nil ? nil : path
+            case .move(_, let to): return to
+            default: return nil
+            }
+        }
+        guard let path = targets.last(where: { $0.hasSuffix(".md") && !$0.contains("/" + Trash.folder + "/") }),
+              path.fileName != "index.md" else { return nil }
+        return .note(path.fileName.droppingExtension)
+    }
+
     /// A change just made: undone by `u`; it ends the redo history.
     mutating func recordUndo(_ change: GardenChange) {
         undoStack.append(change)

@@ -22,8 +22,8 @@ public struct NotesEditing: Sendable, Equatable {
 
     /// The prompt while the choice is showing.
     var conflictPrompt: String {
-        gone ? "\(path.fileName) is no longer on disk: k keep yours beside where it was · d diff · esc edit"
-            : "\(path.fileName) changed on disk: r take the disk's (yours kept beside it) · k keep yours beside it · d diff · esc edit"
+        gone ? "Deleted on disk: k keep yours aside · d diff · esc edit"
+            : "Changed on disk: r use disk's · k close · d diff · esc edit (yours is kept aside)"
     }
 
     /// The whole file as it would be with the editor's text as its notes.

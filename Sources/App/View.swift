@@ -9,7 +9,7 @@ extension App {
         var buffer = ScreenBuffer(size: size)
         let layout = Layout.of(size, focus: state.focus, calculators: state.calculators)
         if layout.isTooSmall {
-            drawTooSmall(size, into: &buffer)
+            drawTooSmall(size, editing: state.editing != nil, into: &buffer)
             return buffer
         }
         guard state.garden != nil else {
@@ -86,9 +86,11 @@ extension App {
         }
     }
 
-    private static func drawTooSmall(_ size: Size, into buffer: inout ScreenBuffer) {
+    private static func drawTooSmall(_ size: Size, editing: Bool, into buffer: inout ScreenBuffer) {
         let minimum = Layout.minimumSize
-        let lines = ["Terminal too small", "\(size.width)×\(size.height), need \(minimum.width)×\(minimum.height)", "q quits"]
+        // While the notes editor is open no key is taken (none could be seen): the text waits.
+        let lines = ["Terminal too small", "\(size.width)×\(size.height), need \(minimum.width)×\(minimum.height)",
+                     editing ? "grow it to go on editing" : "q quits"]
         for (offset, line) in lines.enumerated() where offset < size.height {
             buffer.write(line, x: max(0, (size.width - DisplayWidth.of(line)) / 2), y: max(0, size.height / 2 - 1) + offset - (size.height < 3 ? 1 : 0), style: Style(offset == 0 ? .warning : .text))
         }

@@ -18,8 +18,8 @@ public enum Identifiers {
     }
 
     /// A bare arXiv id without its version (`1806.07572v3` → `1806.07572`, `arXiv:hep-th/9901001`
-    /// → `hep-th/9901001`); nil when the text is not one. New style is `YYMM.NNNNN` (four or
-    /// five digits after the dot), old style `archive[.SUBJECT]/YYMMNNN`; the month must be
+    /// → `hep-th/9901001`); nil when the text is not one. New style is `YYMM.NNNN` until
+    /// December 2014 and `YYMM.NNNNN` from January 2015 (arXiv's identifier scheme), old style `archive[.SUBJECT]/YYMMNNN`; the month must be
     /// 01–12 in both.
     public static func arxivID(_ text: String) -> String? {
         var id = text[...]
@@ -36,8 +36,8 @@ public enum Identifiers {
             return String(id)
         }
         let halves = id.split(separator: ".", omittingEmptySubsequences: false)
-        guard halves.count == 2, halves[0].count == 4, (4...5).contains(halves[1].count),
-              halves.allSatisfy({ $0.allSatisfy(\.isASCIIDigit) }), isMonth(halves[0]) else { return nil }
+        guard halves.count == 2, halves[0].count == 4, halves.allSatisfy({ $0.allSatisfy(\.isASCIIDigit) }),
+              isMonth(halves[0]), halves[1].count == (Int(halves[0])! >= 1501 ? 5 : 4) else { return nil }
         return String(id)
     }
 

@@ -15,12 +15,16 @@ public enum PaperReference: Sendable, Equatable {
         case noWords(String)
         /// A link that names no arXiv or OpenReview paper.
         case unknownLink(String)
+        /// Shaped like a new-style arXiv id (`YYMM.NNNN…`) but not one.
+        case badArxivID(String)
 
         public var description: String {
             switch self {
             case .empty: return "nothing to add: give a title, an arXiv id or an arXiv or OpenReview link"
             case .controlCharacters: return "a title or link cannot contain control characters (tabs, newlines, escapes)"
             case .noWords(let text): return "'\(text)' has no letter or digit: not a title"
+            case .badArxivID(let text):
+                return "'\(text)' is not an arXiv id: YYMM.NNNN until 2014, YYMM.NNNNN (five digits) from 2015, month 01–12"
             case .unknownLink(let text):
                 return "'\(text)' is not an arXiv or OpenReview paper link (arxiv.org/abs/ID, arxiv.org/pdf/ID, openreview.net/forum?id=ID); give the title instead"
             }
@@ -38,6 +42,13 @@ public enum PaperReference: Sendable, Equatable {
             throw .controlCharacters
         }
         if let id = Identifiers.arxivID(text) { return .arxiv(id) }
+        // Digits, a dot, digits (and a version): meant as an id, and a mistyped one is refused
+        // rather than added as a paper titled "1706.0376".
+        let bare = text.lowercased().hasPrefix("arxiv:") ? text.dropFirst(6) : text[...]
+        if bare.split(separator: ".").count == 2, bare.prefix(4).allSatisfy(\.isASCIIDigit),
+           bare.allSatisfy({ $0.isASCIIDigit || $0 == "." || $0 == "v" }) {
+            throw .badArxivID(text)
+        }
         if looksLikeLink(text) {
             if let id = Identifiers.arxiv(text) { return .arxiv(id) }
             if let id = Identifiers.openreview(text) { return .openreview(id) }

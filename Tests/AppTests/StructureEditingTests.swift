@@ -66,7 +66,10 @@ struct StructureEditingTests {
         #expect(palette.completions.first == "move Models")
         try Edit.perform(state.press("enter"), on: &state)
         #expect(FileManager.default.fileExists(atPath: root + "/models/a.md") && state.selectedNote?.id == "a")
-        for _ in 0..<3 { try Edit.perform(state.press("u"), on: &state) }
+        // Undone, the note is selected back where it was, and the page shows that note.
+        try Edit.perform(state.press("u"), on: &state)
+        #expect(state.tree.selected == "kernels" && state.selectedNote?.id == "a" && state.reading.subject == .note("a"))
+        for _ in 0..<2 { try Edit.perform(state.press("u"), on: &state) }
         #expect(Self.files(root) == before)
     }
 
@@ -124,7 +127,7 @@ struct StructureEditingTests {
         let outside = "---\ntitle: Paper A\nstatus: read\n---\nBody A\n"
         try Data(outside.utf8).write(to: URL(fileURLWithPath: path))
         try Edit.perform(state.press("ctrl-s"), on: &state)
-        #expect(state.editing?.conflict != nil && state.editing?.editor.message?.text.contains("changed on disk") == true)
+        #expect(state.editing?.conflict != nil && state.editing?.editor.message?.text.contains("Changed on disk") == true)
         #expect(try String(contentsOfFile: path, encoding: .utf8) == outside)
         state.press("d")
         guard case .text(let diff)? = state.overlay else { Issue.record("no diff"); return }
@@ -148,12 +151,28 @@ struct StructureEditingTests {
         state.type("Kept.")
         try FileManager.default.removeItem(atPath: path)
         try Edit.perform(state.press("ctrl-s"), on: &state)
-        #expect(state.editing?.gone == true && state.editing?.editor.message?.text.contains("no longer on disk") == true)
+        #expect(state.editing?.gone == true && state.editing?.editor.message?.text.contains("Deleted on disk") == true)
         try Edit.perform(state.press("r"), on: &state)
         #expect(state.editing?.editor.text == "Kept.")
         try Edit.perform(state.press("k"), on: &state)
         #expect(state.editing == nil && !FileManager.default.fileExists(atPath: path))
         let side = try FileManager.default.contentsOfDirectory(atPath: root + "/kernels").filter { $0.hasPrefix("a.mine-") }
         #expect(side.count == 1)
+    }
+
+    @Test("a terminal too small to draw the editor takes no keys (they would change the text unseen)")
+    func tooSmallWhileEditing() throws {
+        let root = try Self.garden()
+        defer { try? FileManager.default.removeItem(atPath: root) }
+        var state = try Edit.browsing(root)
+        try Edit.perform(state.press("i"), on: &state)
+        state.type("Seen.")
+        _ = App.update(&state, .resize(Size(width: 30, height: 10)))
+        #expect(state.screen.joined().contains("grow it to go on editing"))
+        state.type("q unseen")
+        _ = App.update(&state, .resize(Size(width: 120, height: 30)))
+        #expect(state.editing?.editor.text == "Seen.")
+        #expect(SideCopy.isSideCopy("a.mine-20261206-051200.md") && SideCopy.isSideCopy("a.editor-20261206-051200-2.md"))
+        #expect(!SideCopy.isSideCopy("a.mine.md") && !SideCopy.isSideCopy("1806.07572.md"))
     }
 }

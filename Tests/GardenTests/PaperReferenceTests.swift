@@ -57,6 +57,10 @@ import Testing
         ("https://openreview.net/forum?noteId=abc", .unknownLink("https://openreview.net/forum?noteId=abc")),
         ("ftp://arxiv.org/abs/1806.07572", .unknownLink("ftp://arxiv.org/abs/1806.07572")),
         ("example.org/paper.pdf", .unknownLink("example.org/paper.pdf")),
+        // From 2015 ids have five digits after the dot, before four; the month is 01–12.
+        ("1706.0376", .badArxivID("1706.0376")),
+        ("1412.69800", .badArxivID("1412.69800")),
+        ("1813.07572", .badArxivID("1813.07572")),
     ])
     func refuses(_ input: String, _ expected: PaperReference.ParseError) {
         #expect(throws: expected) { try PaperReference.parse(input) }

@@ -18,6 +18,8 @@ final class BrowseLoop {
     private let trace = StartupTrace()
     /// Reports outside changes to the garden's files, once the garden has loaded.
     private var watcher: GardenWatcher?
+    /// When the git count was last read by `refreshGitCountNow`.
+    private var lastGitCount = Date()
     private lazy var blockCalculations = BlockCalculations(inbox: inbox, waker: terminal.waker)
     private lazy var calculations: CalculationQueue = {
         let (inbox, waker) = (inbox, terminal.waker)
@@ -52,6 +54,7 @@ final class BrowseLoop {
                 }
             }
             messages += inbox.drain()
+            refreshGitCountNow(state)
             guard !messages.isEmpty, !state.quitting else { continue }
             var browsable = false
             var pending: [Effect] = []
@@ -139,7 +142,9 @@ final class BrowseLoop {
                 let changed = outside ? garden.changedFiles(paths) : paths
                 guard !changed.isEmpty else { continue }
                 // The echo of the session's own edits is read again but not called an outside change.
-                let foreign = outside ? changed.filter { !state.holdsOwnWrite(garden.root + "/" + $0, bytes: SafeFile.read(garden.root + "/" + $0)) } : []
+                let foreign = outside ? changed.filter {
+                    !SideCopy.isSideCopy($0.fileName) && !state.holdsOwnWrite(garden.root + "/" + $0, bytes: SafeFile.read(garden.root + "/" + $0))
+                } : []
                 // One note read again takes well under a millisecond: done here.
                 if let reloaded = garden.reloading(changed) {
                     inbox.post(.gardenReloaded(reloaded, outside: foreign))
@@ -219,6 +224,21 @@ final class BrowseLoop {
             case .quit:
                 break
             }
+        }
+    }
+
+    /// Commits made outside (a shell beside the browser) are not files the watcher sees (`.git`
+    /// is hidden): every few seconds the uncommitted count is read again, and posted only when
+    /// it changed.
+    private func refreshGitCountNow(_ state: AppState) {
+        guard let known = state.uncommittedCount, let root = state.garden?.root,
+              Date().timeIntervalSince(lastGitCount) >= 5 else { return }
+        lastGitCount = Date()
+        let (inbox, waker) = (inbox, terminal.waker)
+        Thread.detachNewThread {
+            guard let count = GitGarden.open(root).flatMap({ try? $0.uncommittedNotes().count }), count != known else { return }
+            inbox.post(.gitCount(count))
+            waker.wake()
         }
     }
 
