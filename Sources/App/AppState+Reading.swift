@@ -129,8 +129,8 @@ extension AppState {
             let parts = name.split(separator: "#", maxSplits: 1, omittingEmptySubsequences: false).map(String.init)
             let heading = parts.count > 1 ? parts[1].trimmingCharacters(in: .whitespaces) : ""
             let target: Note?
-            if parts[0].isEmpty, case .note(let id)? = reading.subject { target = garden?.note(id) } else { target = garden?.find(parts[0]) }
-            guard let note = target ?? garden?.find(name) else {
+            if parts[0].isEmpty, case .note(let id)? = reading.subject { target = garden?.note(id) } else { target = garden?.linkTarget(parts[0]) }
+            guard let note = target ?? garden?.linkTarget(name) else {
                 status = StatusMessage("No note called \"\(parts[0])\"", isError: true)
                 return []
             }

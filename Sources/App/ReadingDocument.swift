@@ -42,7 +42,7 @@ enum ReadingDocument {
             if case .wiki(let name) = document.links[index].target {
                 // [[Note#Heading]] names the note before the #; [[#Heading]] this note.
                 let note = name.split(separator: "#", maxSplits: 1, omittingEmptySubsequences: false).first.map(String.init) ?? name
-                return !note.isEmpty && garden.find(note) == nil && garden.find(name) == nil
+                return !note.isEmpty && garden.linkTarget(note) == nil && garden.linkTarget(name) == nil
             }
             return false
         })

@@ -106,7 +106,9 @@ extension AppState {
             return [.structureEdit(.renameTopic(tree.selected, title: rest))]
         default:
             let isRoot = ["/", "garden", "root", TitleKey.of(garden.rootTopic.title)].contains(TitleKey.of(rest))
-            guard let parent = isRoot ? garden.rootTopic : garden.findTopic(rest) else {
+            // By name, else the best of the letters-in-order matches (as `M`'s chooser).
+            let fuzzy = CommandPalette.fuzzy(garden.topics.dropFirst().map(\.title), matching: rest).first.flatMap(garden.findTopic)
+            guard let parent = isRoot ? garden.rootTopic : garden.findTopic(rest) ?? fuzzy else {
                 status = StatusMessage("No topic called \"\(rest)\"", isError: true)
                 return []
             }

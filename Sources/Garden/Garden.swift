@@ -55,25 +55,53 @@ public struct Garden: Sendable {
 
     public func note(_ id: String) -> Note? { noteIndex[id.lowercased()].map { notes[$0] } }
 
-    /// Finds a note the way a person names it: its id, its path, or its title (any case).
+    /// Finds a note the way a person names it: its id, its path, or its title (any case) or
+    /// the beginning of one ("Linformer"); nil when nothing or more than one note answers
+    /// (`candidates` says which).
     public func find(_ name: String) -> Note? {
+        let found = candidates(name)
+        return found.count == 1 ? found[0] : nil
+    }
+
+    /// The note a link by name reaches: as `find`, but of several notes with that title the
+    /// first (the loader warns that such links are ambiguous).
+    public func linkTarget(_ name: String) -> Note? {
+        let found = candidates(name)
+        if found.count == 1 { return found[0] }
+        return titleIndex[TitleKey.of(name)]?.first.map { notes[$0] }
+    }
+
+    /// Every note `name` could mean: the one with that id or path; else those with that
+    /// title; else those whose title begins so.
+    public func candidates(_ name: String) -> [Note] {
         var key = name
         if key.hasSuffix(".md") { key = String(key.dropLast(3)) }
         if let slash = key.lastIndex(of: "/") { key = String(key[key.index(after: slash)...]) }
-        if let note = note(key) { return note }
-        if let exact = titleIndex[TitleKey.of(name)]?.first { return notes[exact] }
-        // A title's beginning is enough when it names one note ("Linformer").
+        if let note = note(key) { return [note] }
+        if let exact = titleIndex[TitleKey.of(name)] { return exact.map { notes[$0] } }
         let prefix = TitleKey.of(name)
-        let candidates = notes.filter { TitleKey.of($0.title).hasPrefix(prefix) }
-        return candidates.count == 1 ? candidates[0] : nil
+        guard !prefix.isEmpty else { return [] }
+        return notes.filter { TitleKey.of($0.title).hasPrefix(prefix) }
     }
 
-    /// Finds a topic by id or by title (any case).
+    /// Why `find` found no note: none, or several (named by path, so the owner can choose).
+    public func notFound(_ name: String) -> String {
+        let found = candidates(name)
+        guard found.count > 1 else { return "no note named '\(name)'" }
+        let paths = found.prefix(5).map(\.path).joined(separator: ", ") + (found.count > 5 ? ", …" : "")
+        return "'\(name)' names \(found.count) notes (\(paths)); give the id or the path"
+    }
+
+    /// Finds a topic by id (its folder path), title (any case), or folder name when one
+    /// folder has it; "Garden" and "/" name the root.
     public func findTopic(_ name: String) -> Topic? {
         let trimmed = name.trimmingCharacters(in: "/")
         if let topic = topic(trimmed) { return topic }
         let key = TitleKey.of(name)
-        return topics.first { TitleKey.of($0.title) == key || TitleKey.of($0.id) == key }
+        if key == "garden" { return rootTopic }
+        if let topic = topics.first(where: { TitleKey.of($0.title) == key || TitleKey.of($0.id) == key }) { return topic }
+        let byFolder = topics.filter { !$0.id.isEmpty && TitleKey.of($0.id.fileName) == key }
+        return byFolder.count == 1 ? byFolder[0] : nil
     }
 
     /// The notes of a topic; with `recursive`, those of every topic below it too (each once).

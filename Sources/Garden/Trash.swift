@@ -46,18 +46,33 @@ public enum Trash {
         // The trash is walked as a garden of its own (the loader's walk).
         let trashed = GardenFiles(root: root + "/" + folder).markdown.map(\.path)
         let wanted = name.hasSuffix(".md") ? name : name + ".md"
-        guard let found = trashed.first(where: { $0 == name || $0 == wanted || $0.fileName == wanted || $0.fileName == name })
-        else { throw .notInTrash(name) }
-        // A numbered copy (`x.1.md`) goes back as `x.md`; an arXiv id (`1806.07572.md`) is
-        // not a number.
-        var original = found
-        let base = found.fileName.droppingExtension
-        if let dot = base.lastIndex(of: "."), Int(base[base.index(after: dot)...]) != nil, Identifiers.arxivID(base) == nil {
-            original = (found.folder.isEmpty ? "" : found.folder + "/") + String(base[..<dot]) + ".md"
-        }
+        // An exact name first; else the note by its own name, the last one trashed (the
+        // highest number: `x.2.md` after `x.1.md` after `x.md`).
+        let exact = trashed.first { $0 == name || $0 == wanted }
+        let byName = trashed.filter { originalPath(of: $0).fileName == wanted }
+            .max { number(of: $0) < number(of: $1) }
+        let byFileName = trashed.first { $0.fileName == wanted }  // a numbered copy by its own name
+        guard let found = exact ?? byName ?? byFileName else { throw .notInTrash(name) }
+        let original = originalPath(of: found)
         guard access(root + "/" + original, F_OK) != 0 else { throw .occupied(original) }
         try move(root + "/" + folder + "/" + found, to: root + "/" + original)
         return (folder + "/" + found, original)
+    }
+
+    /// Where a trashed file came from: a numbered copy (`x.1.md`) goes back as `x.md`; an arXiv
+    /// id (`1806.07572.md`) is not a number.
+    static func originalPath(of trashed: String) -> String {
+        let base = trashed.fileName.droppingExtension
+        guard let dot = base.lastIndex(of: "."), Int(base[base.index(after: dot)...]) != nil, Identifiers.arxivID(base) == nil
+        else { return trashed }
+        return (trashed.folder.isEmpty ? "" : trashed.folder + "/") + String(base[..<dot]) + ".md"
+    }
+
+    /// A numbered copy's number (0 for the first copy).
+    static func number(of trashed: String) -> Int {
+        let base = trashed.fileName.droppingExtension
+        guard originalPath(of: trashed) != trashed, let dot = base.lastIndex(of: ".") else { return 0 }
+        return Int(base[base.index(after: dot)...]) ?? 0
     }
 
     /// The rename from `from` to `to` (relative to `root`) as a change undo can reverse.

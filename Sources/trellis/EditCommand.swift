@@ -23,7 +23,7 @@ struct EditCommand: ParsableCommand {
             throw RuntimeError("no editor: set $VISUAL or $EDITOR (for example EDITOR=vi)")
         }
         let garden = try gardenOptions.load()
-        guard let note = garden.find(name) else { throw RuntimeError("no note named '\(name)'") }
+        guard let note = garden.find(name) else { throw RuntimeError(garden.notFound(name)) }
         let notesLine = NoteSections.notesHeadingLine(of: note)
         let (change, message) = editor.edit(path: garden.root + "/" + note.path, line: line ?? notesLine, title: note.title)
         let failed = change.isEmpty && !message.contains("unchanged")

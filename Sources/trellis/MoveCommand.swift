@@ -19,7 +19,7 @@ struct MoveCommand: ParsableCommand {
 
     func run() throws {
         let garden = try gardenOptions.load()
-        guard let note = garden.find(name) else { throw RuntimeError("no note named '\(name)'") }
+        guard let note = garden.find(name) else { throw RuntimeError(garden.notFound(name)) }
         guard let topic = garden.findTopic(self.topic) else { throw RuntimeError("no topic named '\(self.topic)'") }
         let edit: GardenEdit
         do {

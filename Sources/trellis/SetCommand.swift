@@ -42,7 +42,7 @@ struct SetCommand: ParsableCommand {
 
     func run() throws {
         let garden = try gardenOptions.load()
-        guard let note = garden.find(name) else { throw RuntimeError("no note named '\(name)'") }
+        guard let note = garden.find(name) else { throw RuntimeError(garden.notFound(name)) }
         // "read in depth" implies read.
         let newStatus = readInDepth == "true" && status == nil && note.status != .read ? "read" : status
         var edits: [NoteEdit] = []

@@ -16,7 +16,9 @@ struct ShowCommand: ParsableCommand {
 
     func run() throws {
         let garden = try gardenOptions.load()
-        guard let note = garden.find(name) else { throw RuntimeError("no note named '\(name)'") }
+        // Reading only: of several notes with the title, the first (as a wiki link would);
+        // the commands that edit refuse to guess.
+        guard let note = garden.linkTarget(name) else { throw RuntimeError(garden.notFound(name)) }
         let backlinks = (garden.backlinks[note.id] ?? []).compactMap(garden.note)
         if json {
             Output.print(JSON(note).adding([

@@ -13,7 +13,7 @@ struct RemoveCommand: ParsableCommand {
 
     func run() throws {
         let garden = try gardenOptions.load()
-        guard let note = garden.find(name) else { throw RuntimeError("no note named '\(name)'") }
+        guard let note = garden.find(name) else { throw RuntimeError(garden.notFound(name)) }
         do {
             let target = try Trash.remove(note.path, root: garden.root)
             if json {

@@ -80,3 +80,17 @@ import Testing
         #expect(bad.status == 2)
     }
 }
+
+/// Commands that edit never guess between notes that share a title.
+@Suite struct AmbiguousNameTests {
+    @Test("set on a title two notes share refuses, naming both; the id works")
+    func ambiguousTitle() throws {
+        let garden = FixtureGarden()
+        garden.write("a/one.md", "---\ntitle: Same Title\n---\n")
+        garden.write("b/two.md", "---\ntitle: Same Title\n---\n")
+        let result = try garden.run("set", "Same Title", "--status", "read")
+        #expect(result.status == 1 && result.stderr.contains("'Same Title' names 2 notes (a/one.md, b/two.md)"))
+        #expect(try String(contentsOfFile: garden.root + "/a/one.md", encoding: .utf8) == "---\ntitle: Same Title\n---\n")
+        #expect(try garden.run("set", "two", "--status", "read").status == 0)
+    }
+}

@@ -62,3 +62,20 @@ import Testing
         #expect(SafeFile.read(root + "/a/x.md") == Array("x".utf8) && SafeFile.read(root + "/a/y.md") == Array("y".utf8))
     }
 }
+
+/// The trash gives back the note trashed last under a name.
+@Suite struct TrashOrderTests {
+    @Test("two notes of one name trashed in turn: restore brings back the later one, then the earlier")
+    func lastTrashedFirst() throws {
+        let garden = TemporaryGarden()
+        garden.write("kernels/a.md", "Version One")
+        try Trash.remove("kernels/a.md", root: garden.root)
+        garden.write("kernels/a.md", "Version Two")
+        #expect(try Trash.remove("kernels/a.md", root: garden.root) == ".trash/kernels/a.1.md")
+        #expect(try Trash.restore("a", root: garden.root).to == "kernels/a.md")
+        #expect(SafeFile.read(garden.root + "/kernels/a.md") == Array("Version Two".utf8))
+        try FileManager.default.moveItem(atPath: garden.root + "/kernels/a.md", toPath: garden.root + "/kernels/b.md")
+        #expect(try Trash.restore("a", root: garden.root).from == ".trash/kernels/a.md")
+        #expect(SafeFile.read(garden.root + "/kernels/a.md") == Array("Version One".utf8))
+    }
+}
