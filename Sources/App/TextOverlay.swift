@@ -16,8 +16,9 @@ public struct TextViewState: Sendable, Equatable {
 enum TextOverlay {
     static func handle(_ key: Key, _ view: TextViewState, _ state: inout AppState) -> [Effect] {
         var view = view
-        let rows = max(1, HelpOverlay.frame(in: state.size).height - 2)
-        let maxScroll = max(0, view.lines.count - rows)
+        let frame = HelpOverlay.frame(in: state.size)
+        let rows = max(1, frame.height - 2)
+        let maxScroll = max(0, wrapped(view.lines, width: frame.width - 2).count - rows)
         switch state.keymap.command(for: key) {
         case .close?, .quit?:
             state.overlay = nil
@@ -38,10 +39,33 @@ enum TextOverlay {
     static func draw(_ state: AppState, _ view: TextViewState, into buffer: inout ScreenBuffer) {
         let frame = HelpOverlay.frame(in: buffer.size)
         let inside = drawBox(frame, title: view.title, glyphs: state.glyphs, into: &buffer)
-        for (offset, line) in view.lines.dropFirst(view.scroll).prefix(inside.height).enumerated() {
+        for (offset, row) in wrapped(view.lines, width: inside.width).dropFirst(view.scroll).prefix(inside.height).enumerated() {
+            let line = row.line
             let role: Role = line.hasPrefix("+") ? .read : line.hasPrefix("-") ? .error : line.hasPrefix("@@") ? .muted : .overlay
-            buffer.write(line, x: inside.x, y: inside.y + offset, style: Style(role), limit: inside.width)
+            buffer.write(row.text, x: inside.x, y: inside.y + offset, style: Style(role), limit: inside.width)
         }
+    }
+
+    /// The lines cut into rows of `width` columns (a long diff line is read whole, so a change
+    /// at its end shows); each row keeps its line for the colour.
+    static func wrapped(_ lines: [String], width: Int) -> [(line: String, text: String)] {
+        guard width > 1 else { return lines.map { ($0, $0) } }
+        var rows: [(String, String)] = []
+        for line in lines {
+            var row = "", used = 0
+            for character in line {
+                let cells = max(0, DisplayWidth.of(character))
+                if used + cells > width, !row.isEmpty {
+                    rows.append((line, row))
+                    row = " "  // continuation rows are indented by one
+                    used = 1
+                }
+                row.append(character)
+                used += cells
+            }
+            rows.append((line, row))
+        }
+        return rows
     }
 }
 

@@ -175,4 +175,14 @@ struct StructureEditingTests {
         #expect(SideCopy.isSideCopy("a.mine-20261206-051200.md") && SideCopy.isSideCopy("a.editor-20261206-051200-2.md"))
         #expect(!SideCopy.isSideCopy("a.mine.md") && !SideCopy.isSideCopy("1806.07572.md"))
     }
+
+    @Test("a diff's long lines wrap, so a change at the end of one shows")
+    func diffWraps() {
+        let long = String(repeating: "word ", count: 40)
+        let diff = LineDiff.unified(from: long + "old", to: long + "new")
+        #expect(diff.contains("-" + long + "old") && diff.contains("+" + long + "new"))
+        let rows = TextOverlay.wrapped(diff, width: 60)
+        #expect(rows.contains { $0.text.hasSuffix("old") } && rows.contains { $0.text.hasSuffix("new") })
+        #expect(rows.allSatisfy { DisplayWidth.of($0.text) <= 60 })
+    }
 }
