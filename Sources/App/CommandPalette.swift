@@ -122,7 +122,10 @@ enum CommandPalette {
             // The last word completes from the garden's tags; the words before stay.
             let typed = argument.split(separator: " ", omittingEmptySubsequences: false).map(String.init)
             let head = typed.dropLast().joined(separator: " ")
-            return (ranked(gardenTags(state), matching: typed.last ?? "").map { "tags " + (head.isEmpty ? "" : head + " ") + $0 }, false)
+            // Not the tags already typed.
+            let present = Set(typed.dropLast().map { $0.lowercased() })
+            let offered = gardenTags(state).filter { !present.contains($0.lowercased()) }
+            return (ranked(offered, matching: typed.last ?? "").map { "tags " + (head.isEmpty ? "" : head + " ") + $0 }, false)
         case "calc":
             let calculator = calculatorCompletions(argument, state)
             return (calculator.items.map { verb + " " + $0 }, calculator.enterPicks)
