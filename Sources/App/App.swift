@@ -134,8 +134,8 @@ public enum App {
         case .showText(let title, let lines):
             state.overlay = .text(TextViewState(title: title, lines: lines))
             return []
-        case .externalEditDone(let noteID, let change, let message):
-            state.status = StatusMessage(message, isError: change.isEmpty && !message.contains("unchanged"))
+        case .externalEditDone(let noteID, let change, let message, let failed):
+            state.status = StatusMessage(message, isError: failed)
             guard !change.isEmpty, state.garden?.note(noteID) != nil else { return [] }
             state.recordUndo(change)
             return state.reloadEffects(after: change)

@@ -45,7 +45,7 @@ public enum Message: Sendable {
     /// Text to show in the text overlay (a diff, a commit's result).
     case showText(title: String, lines: [String])
     /// The owner's editor returned: the change it made (empty when none), and what to say.
-    case externalEditDone(noteID: String, GardenChange, message: String)
+    case externalEditDone(noteID: String, GardenChange, message: String, failed: Bool)
     /// Files in the garden changed on disk (garden-relative paths; empty: too many to say).
     case filesChanged([String])
 }

@@ -25,8 +25,7 @@ struct EditCommand: ParsableCommand {
         let garden = try gardenOptions.load()
         guard let note = garden.find(name) else { throw RuntimeError(garden.notFound(name)) }
         let notesLine = NoteSections.notesHeadingLine(of: note)
-        let (change, message) = editor.edit(path: garden.root + "/" + note.path, line: line ?? notesLine, title: note.title)
-        let failed = change.isEmpty && !message.contains("unchanged")
+        let (change, message, failed) = editor.edit(path: garden.root + "/" + note.path, line: line ?? notesLine, title: note.title)
         // Read again: an edit that broke the front matter is said at once, not at the next load.
         let problems = change.isEmpty ? [] : ((try? GardenLoader.load(garden.root))?.problems.filter { $0.path == note.path } ?? [])
         if json {

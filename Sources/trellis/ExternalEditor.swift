@@ -60,29 +60,30 @@ struct ExternalEditor {
     /// Edits the note at `path` (absolute) and settles what its bytes become: a change when the
     /// editor exited 0 having changed the file; otherwise the file is left as it was before
     /// (an editor that failed after writing has its version kept as a side copy, so nothing
-    /// typed is lost). Returns the change (empty when none) and a sentence for the owner.
-    func edit(path: String, line: Int?, title: String) -> (GardenChange, String) {
-        guard let before = SafeFile.read(path) else { return (GardenChange([], changes: []), "cannot read \(path)") }
+    /// typed is lost). Returns the change (empty when none), a sentence for the owner, and
+    /// whether the editor failed (missing, non-zero exit, killed).
+    func edit(path: String, line: Int?, title: String) -> (change: GardenChange, message: String, failed: Bool) {
+        guard let before = SafeFile.read(path) else { return (GardenChange([], changes: []), "cannot read \(path)", true) }
         let outcome = run(path: path, line: line)
         let after = SafeFile.read(path)
         let name = program
         switch outcome {
         case .exited(0):
-            guard let after, after != before else { return (GardenChange([], changes: []), "\(title): unchanged in \(name)") }
-            return (GardenChange(path: path, before: before, after: after, changes: ["edited in \(name)"]), "\(title): edited in \(name)")
+            guard let after, after != before else { return (GardenChange([], changes: []), "\(title): unchanged in \(name)", false) }
+            return (GardenChange(path: path, before: before, after: after, changes: ["edited in \(name)"]), "\(title): edited in \(name)", false)
         case .missing(let reason):
-            return (GardenChange([], changes: []), reason)
+            return (GardenChange([], changes: []), reason, true)
         case .exited(let status), .killed(let status):
             let how = outcome == .killed(status) ? "was killed (signal \(status))" : "exited with status \(status)"
-            guard let after, after != before else { return (GardenChange([], changes: []), "\(name) \(how); \(title) is unchanged") }
+            guard let after, after != before else { return (GardenChange([], changes: []), "\(name) \(how); \(title) is unchanged", true) }
             // The editor wrote and then failed: put the note back, keep its text beside it.
             let side = SideCopy.path(for: path, label: "editor")
             do {
                 try SafeFile.write(String(decoding: after, as: UTF8.self), to: side, expecting: nil)
                 try SafeFile.write(String(decoding: before, as: UTF8.self), to: path, expecting: after)
-                return (GardenChange([], changes: []), "\(name) \(how): \(title) is kept as it was; the editor's text is in \(side.fileName)")
+                return (GardenChange([], changes: []), "\(name) \(how): \(title) is kept as it was; the editor's text is in \(side.fileName)", true)
             } catch {
-                return (GardenChange([], changes: []), "\(name) \(how) after writing \(title); its text is kept in the note (\(error))")
+                return (GardenChange([], changes: []), "\(name) \(how) after writing \(title); its text is kept in the note (\(error))", true)
             }
         }
     }

@@ -59,6 +59,10 @@ import Testing
         let viewer = try Self.editor(garden, name: "viewer", "true")
         let unchanged = try Self.edit(garden, editor: viewer)
         #expect(unchanged.status == 0 && unchanged.stdout == "A paper: unchanged in viewer\n")
+        // An editor that fails without writing: nothing changed, and the command says it failed.
+        let quitting = try Self.editor(garden, name: "quitter", "exit 1")
+        let failed = try Self.edit(garden, editor: quitting)
+        #expect(failed.status == 1 && failed.stdout == "quitter exited with status 1; A paper is unchanged\n")
         let missing = try Self.edit(garden, editor: "/no/such/editor")
         #expect(missing.status == 1 && missing.stdout.contains("the editor '/no/such/editor' was not found"))
         let none = try Self.edit(garden, editor: nil)

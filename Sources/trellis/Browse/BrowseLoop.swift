@@ -217,9 +217,11 @@ final class BrowseLoop {
             case .runEditor(let noteID, let path, let line):
                 guard let editor = ExternalEditor.fromEnvironment else { continue }
                 let title = state.garden?.note(noteID)?.title ?? path.fileName
-                var result: (GardenChange, String)?
+                var result: (change: GardenChange, message: String, failed: Bool)?
                 terminal.suspend { result = editor.edit(path: path, line: line, title: title) }
-                if let (change, message) = result { inbox.post(.externalEditDone(noteID: noteID, change, message: message)) }
+                if let result {
+                    inbox.post(.externalEditDone(noteID: noteID, result.change, message: result.message, failed: result.failed))
+                }
                 terminal.waker.wake()
             case .quit:
                 break
